@@ -1,0 +1,39 @@
+package partnership
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// synthetic writes a partnership with n partners (and a funding row each).
+func synthetic(n int) string {
+	var b strings.Builder
+	b.WriteString("[partnership]\nname = \"Synthetic Partnership\"\narea = \"Synthshire\"\nedition = 2023\ndate = 2025-04-01\n\n")
+	kinds := []string{"local-authority", "icb", "police"}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[partners]]\nid = \"p%d\"\nkind = %q\norganisation = \"Organisation %d\"\nlead = { name = \"Lead %d\", title = \"Chief Executive\" }\ndelegate = { name = \"Delegate %d\", title = \"Director\" }\n\n", i, kinds[i%3], i, i, i)
+	}
+	b.WriteString("[[funding]]\nyear = \"2025/26\"\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[funding.rows]]\npartner = \"p%d\"\namount = %d.50\n", i, 1000+i)
+	}
+	return b.String()
+}
+
+// BenchmarkLoadValidate1000 loads and validates a 1,000-partner file from disk.
+func BenchmarkLoadValidate1000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.toml")
+	if err := os.WriteFile(path, []byte(synthetic(1000)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_, fs, err := Check(Options{Today: today}, path)
+		if err != nil || fs.Errors() > 0 {
+			b.Fatalf("%v %v", err, fs)
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package partnership
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"mou/assemble/tomlindex"
+)
+
+// sources remembers, for every key path of the merged data, which file and
+// line it came from, and the text of each file for excerpts.
+type sources struct {
+	files []string
+	text  map[string][]string // file → lines
+	at    map[string]location // key path → where it is defined
+	index map[string]*tomlindex.Index
+}
+
+type location struct {
+	file string
+	pos  tomlindex.Pos
+}
+
+func newSources() *sources {
+	return &sources{text: map[string][]string{}, at: map[string]location{}, index: map[string]*tomlindex.Index{}}
+}
+
+// locate returns where path (or its nearest written ancestor) is defined.
+func (s *sources) locate(path string) (location, bool) {
+	if s == nil {
+		return location{}, false
+	}
+	for p := path; p != ""; p = tomlindex.Parent(p) {
+		if l, ok := s.at[p]; ok {
+			return l, true
+		}
+	}
+	return location{}, false
+}
+
+// defined reports whether path itself is written in the data.
+func (s *sources) defined(path string) bool {
+	if s == nil {
+		return false
+	}
+	_, ok := s.at[path]
+	return ok
+}
+
+// finding builds a located finding.
+func (s *sources) finding(sev Severity, rule, path, msg, hint string) Finding {
+	f := Finding{Severity: sev, Rule: rule, Path: path, Message: msg, Hint: hint}
+	if l, ok := s.locate(path); ok {
+		f.File, f.Line, f.Col = l.file, l.pos.Line, l.pos.Col
+		f.source = s.line(l.file, l.pos.Line)
+	} else if s != nil && len(s.files) == 1 {
+		f.File = s.files[0]
+	}
+	return f
+}
+
+func (s *sources) line(file string, n int) string {
+	lines := s.text[file]
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[n-1], "\r")
+}
+
+// Load reads a partnership from TOML files and folders of TOML files (merged;
+// a key defined in two files is an error naming both). It returns the model
+// with its derived values and every problem found while reading it; it does
+// not apply the validation rules (see Check). The error is for files that
+// cannot be read at all.
+func Load(paths ...string) (*Partnership, Findings, error) {
+	files, err := expand(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	src := newSources()
+	var findings Findings
+	merged := map[string]any{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", f, err)
+		}
+		tree, fs := src.parse(f, string(b))
+		findings = append(findings, fs...)
+		if tree != nil {
+			findings = append(findings, src.merge(merged, tree, "", f)...)
+		}
+	}
+	if findings.Errors() > 0 {
+		findings.Sort()
+		return nil, findings, nil
+	}
+	p := &Partnership{src: src}
+	d := &decoder{src: src}
+	d.decode(p, merged)
+	p.undecoded = d.failed
+	findings = append(findings, d.findings...)
+	p.derive()
+	findings.Sort()
+	return p, findings, nil
+}
+
+// Parse reads a partnership from TOML text; name is used in messages.
+func Parse(name, text string) (*Partnership, Findings) {
+	src := newSources()
+	tree, findings := src.parse(name, text)
+	if tree == nil {
+		return nil, findings
+	}
+	p := &Partnership{src: src}
+	d := &decoder{src: src}
+	d.decode(p, tree)
+	p.undecoded = d.failed
+	findings = append(findings, d.findings...)
+	p.derive()
+	findings.Sort()
+	return p, findings
+}
+
+// expand turns the arguments into a sorted list of .toml files.
+func expand(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no data file given: name a .toml file or a folder of .toml files")
+	}
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil, fmt.Errorf("%s does not exist: check the path, or create a starter file with `mou init %s`", p, p)
+			}
+			return nil, fmt.Errorf("cannot read %s: %w", p, err)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, _ := filepath.Glob(filepath.Join(p, "*.toml"))
+		if len(found) == 0 {
+			return nil, fmt.Errorf("the folder %s holds no .toml files", p)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// parse parses one file into a generic tree and indexes its keys.
+func (s *sources) parse(file, text string) (map[string]any, Findings) {
+	s.files = append(s.files, file)
+	s.text[file] = strings.Split(text, "\n")
+	var tree map[string]any
+	if _, err := toml.Decode(text, &tree); err != nil {
+		return nil, Findings{s.syntaxFinding(file, err)}
+	}
+	ix := tomlindex.Build(text)
+	s.index[file] = ix
+	for _, p := range ix.Paths() {
+		pos, _ := ix.Lookup(p)
+		if _, dup := s.at[p]; !dup {
+			s.at[p] = location{file: file, pos: pos}
+		}
+	}
+	return tree, nil
+}
+
+// syntaxFinding turns a TOML parse error into a finding in plain English.
+func (s *sources) syntaxFinding(file string, err error) Finding {
+	f := Finding{Severity: Error, Rule: "toml.syntax", File: file, Message: err.Error()}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		f.Line, f.Col = pe.Position.Line, pe.Position.Col
+		f.Message = plainSyntax(pe.Message)
+		if pe.Usage != "" {
+			f.Hint = strings.Join(strings.Fields(firstParagraph(pe.Usage)), " ")
+		}
+		f.source = s.line(file, f.Line)
+	}
+	return f
+}
+
+// plainSyntax rewrites the parser's terse messages into sentences.
+func plainSyntax(msg string) string {
+	replacements := []struct{ from, to string }{
+		{"expected a top-level item to end with a newline, comment, or EOF, but got", "unexpected text after a value: put each key on its own line; found"},
+		{"bare keys cannot contain", "a key without quotes cannot contain"},
+		{"Key '", "the key '"},
+		{"has already been defined", "is defined twice"},
+		{"expected value but found", "a value is missing after '=': found"},
+		{"unexpected EOF", "the file ends in the middle of a value: a quote or bracket is not closed"},
+	}
+	for _, r := range replacements {
+		msg = strings.ReplaceAll(msg, r.from, r.to)
+	}
+	return "the file is not valid TOML: " + msg
+}
+
+func firstParagraph(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// merge copies tree into dst; a key present in both is an error naming both
+// places. Tables merge key by key; anything else (values, lists, lists of
+// tables) must come from one file only.
+func (s *sources) merge(dst, tree map[string]any, prefix, file string) Findings {
+	var out Findings
+	keys := make([]string, 0, len(tree))
+	for k := range tree {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := tree[k]
+		path := tomlindex.Join(prefix, k)
+		old, exists := dst[k]
+		if !exists {
+			dst[k] = v
+			continue
+		}
+		oldT, ok1 := old.(map[string]any)
+		newT, ok2 := v.(map[string]any)
+		if ok1 && ok2 {
+			out = append(out, s.merge(oldT, newT, path, file)...)
+			continue
+		}
+		first, _ := s.at[path]
+		here := location{file: file}
+		here.pos, _ = s.index[file].Lookup(path)
+		f := Finding{Severity: Error, Rule: "data.duplicate-key", Path: path, File: file, Line: here.pos.Line, Col: here.pos.Col,
+			Message: fmt.Sprintf("%s is defined in two files: %s:%d and %s:%d", path, first.file, first.pos.Line, file, here.pos.Line),
+			Hint:    "keep it in one file and delete the other",
+			source:  s.line(file, here.pos.Line)}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+// Package partnership holds the data model of a Safeguarding Children
+// Partnership and everything that turns TOML files into a checked model.
+//
+// Data flows in one direction:
+//
+//	files ─ load.go ─▶ merged TOML tree + key index (file:line of every path)
+//	      ─ decode.go ─▶ *Partnership (unknown keys and wrong types are findings)
+//	      ─ validate.go (field rules, validator/v10) + rules.go (domain rules) ─▶ Findings
+//	      ─ derive.go ─▶ totals, shares, current funding year, template data
+//
+// Every problem is a Finding with file, line, the field path
+// (`partners[2].delegate.name`, 0-based indices) and a plain English sentence.
+// The struct tags are the single source of truth: `toml` names the key,
+// `validate` holds the field rules and `doc` the description used by the
+// JSON Schema, the starter file and the messages.
+package partnership
+
+import "strings"
+
+// Partnership is one partnership's data file (or folder of files).
+type Partnership struct {
+	Partnership      Profile           `toml:"partnership" validate:"required" doc:"The partnership itself: names, area, guidance edition, document date, vision."`
+	Geography        *Geography        `toml:"geography" doc:"The area covered and its figures."`
+	Partners         []Partner         `toml:"partners" validate:"required,min=1,dive" doc:"The statutory safeguarding partners: local authority, health (ICB or CCG) and police."`
+	RelevantAgencies []Agency          `toml:"relevant_agencies" validate:"dive" doc:"Relevant agencies named in the arrangements."`
+	Boards           []Board           `toml:"boards" validate:"dive" doc:"Linked boards and wider partnerships."`
+	Meetings         []Group           `toml:"meetings" validate:"dive" doc:"Governance meetings (leaders' group, board, accountability meeting)."`
+	Subgroups        []Group           `toml:"subgroups" validate:"dive" doc:"Sub-groups and task groups."`
+	Funding          []FundingYear     `toml:"funding" validate:"dive" doc:"Funding by financial year."`
+	Milestones       []Milestone       `toml:"milestones" validate:"dive" doc:"Milestones of the arrangements, in order."`
+	Endorsements     []Endorsement     `toml:"endorsements" validate:"dive" doc:"Who signs which document, and when."`
+	Scrutiny         *Scrutiny         `toml:"scrutiny" doc:"Independent scrutiny and the partnership chair."`
+	Review           *Review           `toml:"review" doc:"When the arrangements were last reviewed and are next due."`
+	Glossary         []Term            `toml:"glossary" validate:"dive" doc:"Abbreviations used in the documents."`
+	History          []Version         `toml:"history" validate:"dive" doc:"Document history: one entry per published version."`
+	Report           *Report           `toml:"report" doc:"The yearly report: period covered and publication."`
+	Text             map[string]string `toml:"text" doc:"Local wording that replaces a section's default prose, keyed by section id (see mou schema / README)."`
+
+	src       *sources        // where every path came from; nil for models built in code
+	undecoded map[string]bool // paths already reported as unreadable
+}
+
+// reported reports whether path, or a path inside it, was already reported
+// as unreadable: rules then stay quiet rather than repeat the problem.
+func (p *Partnership) reported(path string) bool {
+	for q := range p.undecoded {
+		if q == path || strings.HasPrefix(q, path+".") || strings.HasPrefix(q, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
+// Profile is the [partnership] table.
+type Profile struct {
+	Name                string     `toml:"name" validate:"required,trimmed" doc:"Full name, e.g. \"Cumbria Safeguarding Children Partnership\"."`
+	ShortName           string     `toml:"short_name" validate:"trimmed" doc:"Abbreviation used in the text, e.g. \"CSCP\"."`
+	Area                string     `toml:"area" validate:"required,trimmed" doc:"The local authority area covered, e.g. \"Herefordshire\"."`
+	Edition             int        `toml:"edition" validate:"required,oneof=2018 2023" doc:"Edition of Working Together to Safeguard Children the documents follow: 2018 or 2023."`
+	Date                Date       `toml:"date" validate:"required" doc:"Date the documents carry: 2019-09-10, or a month \"2019-09\" or year \"2019\" when no day is known."`
+	Vision              string     `toml:"vision" doc:"The partnership's vision in one sentence."`
+	Values              []string   `toml:"values" doc:"Shared values, one per entry."`
+	Priorities          []Priority `toml:"priorities" validate:"dive" doc:"Partnership priorities, in order."`
+	Website             string     `toml:"website" validate:"omitempty,url" doc:"Web address where documents and yearly reports are published."`
+	ArrangementsTitle   string     `toml:"arrangements_title" doc:"Title of the published arrangements, when the MOU refers to them by name."`
+	Predecessor         string     `toml:"predecessor" doc:"What these arrangements replaced, e.g. the former LSCB or a pan-county partnership."`
+	SecureEstablishment bool       `toml:"secure_establishment" doc:"true when a secure establishment (youth custody) is in the area: the yearly report then reviews the use of restraint."`
+}
+
+// Priority is one of the partnership's priorities.
+type Priority struct {
+	Title   string   `toml:"title" validate:"required,trimmed" doc:"The priority as a short heading."`
+	Summary string   `toml:"summary" doc:"A sentence or two on why it matters."`
+	Actions []string `toml:"actions" doc:"How the partnership will achieve it."`
+}
+
+// Geography describes the area.
+type Geography struct {
+	Description      string   `toml:"description" doc:"How the area is defined, in a sentence."`
+	LocalAuthorities []string `toml:"local_authorities" doc:"Local authorities covered."`
+	Figures          []Figure `toml:"figures" validate:"dive" doc:"Figures about the area (land area, children, schools)."`
+}
+
+// Figure is one number about the area.
+type Figure struct {
+	Label string  `toml:"label" validate:"required,trimmed" doc:"What is counted, e.g. \"Children and young people aged 0 to 19\"."`
+	Value float64 `toml:"value" validate:"gte=0" doc:"The number."`
+	Unit  string  `toml:"unit" doc:"Unit printed after the number, e.g. \"square km\"."`
+	Note  string  `toml:"note" doc:"A remark printed with the figure."`
+}
+
+// Partner kinds.
+const (
+	KindLocalAuthority = "local-authority"
+	KindICB            = "icb"
+	KindCCG            = "ccg"
+	KindPolice         = "police"
+)
+
+// Partner is a statutory safeguarding partner.
+type Partner struct {
+	ID           string  `toml:"id" validate:"required,slug" doc:"Short stable name used to refer to this partner elsewhere, e.g. \"council\"."`
+	Kind         string  `toml:"kind" validate:"required,oneof=local-authority icb ccg police" doc:"local-authority, icb (Integrated Care Board), ccg (Clinical Commissioning Group, before 1 July 2022) or police."`
+	Organisation string  `toml:"organisation" validate:"required,trimmed" doc:"The organisation's full name."`
+	ShortName    string  `toml:"short_name" validate:"trimmed" doc:"Short label used in tables, e.g. \"Police\"."`
+	Lead         *Person `toml:"lead" validate:"required" doc:"Lead representative (2023: Lead Safeguarding Partner)."`
+	Delegate     *Person `toml:"delegate" doc:"Delegate (2023: Delegated Safeguarding Partner)."`
+	Footprint    string  `toml:"footprint" doc:"How the organisation's area relates to the partnership's."`
+	DecisionBody string  `toml:"decision_body" doc:"Who takes policy and resourcing decisions for this partner."`
+}
+
+// Person is someone named by name, title, or both.
+type Person struct {
+	Name  string `toml:"name" validate:"trimmed" doc:"The person's name."`
+	Title string `toml:"title" validate:"trimmed" doc:"Job title."`
+}
+
+// Agency sectors.
+var Sectors = []string{"education", "early-years", "health", "police", "justice", "local-authority", "fire-rescue", "voluntary", "faith", "sport", "housing", "other"}
+
+// Agency is a relevant agency.
+type Agency struct {
+	Name      string `toml:"name" validate:"required,trimmed" doc:"The agency's name."`
+	Sector    string `toml:"sector" validate:"required,oneof=education early-years health police justice local-authority fire-rescue voluntary faith sport housing other" doc:"education, early-years, health, police, justice, local-authority, fire-rescue, voluntary, faith, sport, housing or other."`
+	National  bool   `toml:"national" doc:"true for an agency with a national remit (Cafcass, British Transport Police)."`
+	Rationale string `toml:"rationale" doc:"Why the partners chose this agency."`
+}
+
+// Board is a linked board or wider partnership.
+type Board struct {
+	Name    string `toml:"name" validate:"required,trimmed" doc:"The board's name."`
+	Purpose string `toml:"purpose" doc:"What the link is for."`
+}
+
+// Group is a governance meeting or a sub-group.
+type Group struct {
+	ID        string   `toml:"id" validate:"omitempty,slug" doc:"Short stable name, e.g. \"lsp-group\"."`
+	Name      string   `toml:"name" validate:"required,trimmed" doc:"The group's name."`
+	Chair     string   `toml:"chair" doc:"Id of the partner whose representative chairs it."`
+	ChairedBy string   `toml:"chaired_by" doc:"Who chairs it, in words, when it is not one partner (e.g. \"the chief executives of each council\")."`
+	Frequency string   `toml:"frequency" doc:"How often it meets, e.g. \"three times a year\"."`
+	Purpose   string   `toml:"purpose" doc:"What it does, in a sentence."`
+	Members   []string `toml:"members" doc:"Who attends."`
+	ReportsTo string   `toml:"reports_to" doc:"The group it reports to."`
+}
+
+// FundingYear is one financial year's contributions.
+type FundingYear struct {
+	Year          string       `toml:"year" validate:"required,finyear" doc:"Financial year, e.g. \"2019/20\"."`
+	Rows          []FundingRow `toml:"rows" validate:"required,min=1,dive" doc:"One row per contributor."`
+	DeclaredTotal *Money       `toml:"declared_total" doc:"The total as published; checked against the sum of the rows."`
+	InKind        []string     `toml:"in_kind" doc:"Contributions in kind (training capacity, venues, auditing)."`
+	Note          string       `toml:"note" doc:"A remark printed under the table."`
+
+	Total Money `toml:"-"` // sum of the rows (derived)
+}
+
+// FundingRow is one contributor's amount.
+type FundingRow struct {
+	Partner string `toml:"partner" doc:"Id of the contributing partner."`
+	Agency  string `toml:"agency" validate:"trimmed" doc:"Name of a contributor that is not a partner (give partner or agency)."`
+	Label   string `toml:"label" validate:"trimmed" doc:"Row label as printed; defaults to the partner's short name."`
+	Amount  Money  `toml:"amount" validate:"required" doc:"Amount in pounds, e.g. 133600 or 1260.50."`
+
+	Name  string  `toml:"-"` // the label, or the contributor's name (derived)
+	Share float64 `toml:"-"` // share of the year's total, 0–1 (derived)
+}
+
+// Milestone is a dated step.
+type Milestone struct {
+	Label string `toml:"label" validate:"required,trimmed" doc:"What happens."`
+	Date  *Date  `toml:"date" doc:"When: 2019-06-29, \"2019-09\" or \"2019\"; leave out when not yet known."`
+	Note  string `toml:"note" doc:"Printed after the date, e.g. \"onwards\", or instead of it, e.g. \"to be confirmed\"."`
+}
+
+// Documents an endorsement can refer to.
+var DocumentKinds = []string{"mou", "arrangements", "report"}
+
+// Endorsement is one signatory's endorsement of a document.
+type Endorsement struct {
+	Partner   string `toml:"partner" validate:"required" doc:"Id of the partner the signatory represents."`
+	Signatory string `toml:"signatory" validate:"required,trimmed" doc:"Name of the person signing."`
+	Title     string `toml:"title" validate:"required,trimmed" doc:"Their job title."`
+	Date      *Date  `toml:"date" doc:"Date signed; leave out to print a blank line to fill in."`
+	Document  string `toml:"document" validate:"omitempty,oneof=mou arrangements report" doc:"mou (default), arrangements or report."`
+}
+
+// Scrutiny describes independent scrutiny and chairing.
+type Scrutiny struct {
+	Scrutineer *Person  `toml:"scrutineer" doc:"The independent scrutineer."`
+	Chair      *Person  `toml:"chair" doc:"The partnership chair (2023) or independent chair (2018)."`
+	Methods    []string `toml:"methods" doc:"How scrutiny is done (audits, surveys, peer review)."`
+}
+
+// Review records the review cycle of the arrangements.
+type Review struct {
+	Last      *Date  `toml:"last" doc:"When last reviewed."`
+	Next      *Date  `toml:"next" doc:"When next due."`
+	Frequency string `toml:"frequency" doc:"How often, e.g. \"every two years\"."`
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Term    string `toml:"term" validate:"required,trimmed" doc:"The abbreviation, e.g. \"CCG\"."`
+	Meaning string `toml:"meaning" validate:"required,trimmed" doc:"What it stands for."`
+}
+
+// Version is one entry of the document history.
+type Version struct {
+	Version  string `toml:"version" validate:"required,trimmed" doc:"Version number, e.g. \"1.0\"."`
+	Date     Date   `toml:"date" validate:"required" doc:"Date of this version."`
+	Summary  string `toml:"summary" validate:"required" doc:"What changed."`
+	Document string `toml:"document" validate:"omitempty,oneof=mou arrangements report" doc:"Which document: mou, arrangements or report; leave out when it applies to all."`
+}
+
+// Report describes the yearly report.
+type Report struct {
+	Start      Date        `toml:"start" validate:"required" doc:"First day of the period covered, e.g. 2024-04-01."`
+	End        Date        `toml:"end" validate:"required" doc:"Last day of the period covered, e.g. 2025-03-31."`
+	Published  *Date       `toml:"published" doc:"Publication date, once known."`
+	Location   string      `toml:"location" doc:"Where the report is published (defaults to the partnership website)."`
+	Recipients []Recipient `toml:"recipients" validate:"dive" doc:"Who receives a copy and within how many days; defaults follow the edition."`
+}
+
+// Recipient is a body the yearly report must be sent to.
+type Recipient struct {
+	Name       string `toml:"name" validate:"required,trimmed" doc:"Who receives the report."`
+	WithinDays int    `toml:"within_days" validate:"gte=0" doc:"Days after publication by which it must be sent."`
+}

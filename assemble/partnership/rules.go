@@ -1,0 +1,411 @@
+package partnership
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode/utf8"
+
+	"mou/assemble/format"
+	"mou/assemble/internal/suggest"
+	"mou/assemble/tomlindex"
+)
+
+// rules are the domain rules: what the guidance and arithmetic require that a
+// struct tag cannot say. Each finding has a stable rule id.
+type rules struct {
+	p        *Partnership
+	opts     Options
+	findings Findings
+}
+
+func (r *rules) add(sev Severity, rule, path, msg, hint string) {
+	r.findings = append(r.findings, r.p.src.finding(sev, rule, path, msg, hint))
+}
+
+func (r *rules) run() {
+	r.statutoryKinds()
+	r.healthBodyDates()
+	r.uniqueIDs()
+	r.references()
+	r.money()
+	r.dates()
+	r.people()
+	r.editionRules()
+	r.textKeys()
+	r.characters(reflect.ValueOf(r.p).Elem(), "")
+}
+
+var kindNames = map[string]string{
+	KindLocalAuthority: "local authority", KindICB: "Integrated Care Board", KindCCG: "Clinical Commissioning Group", KindPolice: "police force",
+}
+
+// statutoryKinds: the three statutory partners must all be present; several
+// of one kind are allowed (two CCGs, two ICBs).
+func (r *rules) statutoryKinds() {
+	if len(r.p.Partners) == 0 {
+		return
+	}
+	has := map[string]bool{}
+	for _, pt := range r.p.Partners {
+		if kindNames[pt.Kind] == "" {
+			return // an unknown kind is reported by its own rule
+		}
+		has[pt.Kind] = true
+	}
+	need := []struct {
+		ok         bool
+		what, kind string
+	}{
+		{has[KindLocalAuthority], "the local authority", KindLocalAuthority},
+		{has[KindICB] || has[KindCCG], "a health partner (an Integrated Care Board, or before 1 July 2022 a Clinical Commissioning Group)", r.p.EditionInfo().HealthBody},
+		{has[KindPolice], "the chief officer of police", KindPolice},
+	}
+	for _, n := range need {
+		if !n.ok {
+			r.add(Error, "partners.statutory", "partners",
+				fmt.Sprintf("no partner is %s: the three statutory safeguarding partners are the local authority, the health body and the police", n.what),
+				fmt.Sprintf("add a [[partners]] entry with kind = %q", n.kind))
+		}
+	}
+}
+
+// healthBodyDates: CCGs until 30 June 2022, ICBs from 1 July 2022.
+func (r *rules) healthBodyDates() {
+	d := r.p.Partnership.Date
+	if d.IsZero() {
+		return
+	}
+	for i, pt := range r.p.Partners {
+		path := fmt.Sprintf("partners[%d].kind", i)
+		switch {
+		case pt.Kind == KindCCG && !d.first().Before(ICBDay):
+			r.add(Error, "partners.ccg-after-2022", path,
+				fmt.Sprintf("%s is a Clinical Commissioning Group, but the documents are dated %s: CCGs were replaced by Integrated Care Boards on 1 July 2022", pt.Organisation, d),
+				`write kind = "icb" and give the Integrated Care Board's name`)
+		case pt.Kind == KindICB && d.last().Before(ICBDay):
+			r.add(Error, "partners.icb-before-2022", path,
+				fmt.Sprintf("%s is an Integrated Care Board, but the documents are dated %s: ICBs only exist from 1 July 2022", pt.Organisation, d),
+				`write kind = "ccg" for a document dated before 1 July 2022, or correct partnership.date`)
+		}
+	}
+}
+
+func (r *rules) uniqueIDs() {
+	seen := map[string]string{}
+	for i, pt := range r.p.Partners {
+		path := fmt.Sprintf("partners[%d].id", i)
+		r.unique(seen, pt.ID, path, "partner")
+	}
+	groups := map[string]string{}
+	for _, g := range r.allGroups() {
+		if g.group.ID != "" {
+			r.unique(groups, g.group.ID, g.path+".id", "group")
+		}
+	}
+	years := map[string]string{}
+	for i, fy := range r.p.Funding {
+		if fy.Year == "" {
+			continue
+		}
+		path := fmt.Sprintf("funding[%d].year", i)
+		if first, dup := years[fy.Year]; dup {
+			r.add(Error, "funding.duplicate-year", path,
+				fmt.Sprintf("the funding year %q is given twice (first at %s)", fy.Year, r.where(first)),
+				"merge the two [[funding]] entries into one")
+			continue
+		}
+		years[fy.Year] = path
+	}
+}
+
+func (r *rules) unique(seen map[string]string, id, path, what string) {
+	if id == "" {
+		return
+	}
+	if first, dup := seen[id]; dup {
+		r.add(Error, "ids.duplicate", path,
+			fmt.Sprintf("the %s id %q is already used at %s", what, id, r.where(first)),
+			"give each "+what+" its own id")
+		return
+	}
+	seen[id] = path
+}
+
+// where names a path with its line, for messages that point at two places.
+func (r *rules) where(path string) string {
+	if l, ok := r.p.src.locate(path); ok {
+		return fmt.Sprintf("%s (%s:%d)", path, l.file, l.pos.Line)
+	}
+	return path
+}
+
+type located struct {
+	group Group
+	path  string
+}
+
+func (r *rules) allGroups() []located {
+	var out []located
+	for i, g := range r.p.Meetings {
+		out = append(out, located{g, fmt.Sprintf("meetings[%d]", i)})
+	}
+	for i, g := range r.p.Subgroups {
+		out = append(out, located{g, fmt.Sprintf("subgroups[%d]", i)})
+	}
+	return out
+}
+
+func (r *rules) partnerIDs() []string {
+	ids := make([]string, 0, len(r.p.Partners))
+	for _, pt := range r.p.Partners {
+		ids = append(ids, pt.ID)
+	}
+	return ids
+}
+
+// resolve checks one reference to a partner id.
+func (r *rules) resolve(id, path string) {
+	if id == "" || r.p.Partner(id) != nil {
+		return
+	}
+	ids := r.partnerIDs()
+	hint := "the partner ids are: " + strings.Join(ids, ", ")
+	msg := fmt.Sprintf("no partner has the id %q", id)
+	if near := suggest.Nearest(id, ids); near != "" {
+		msg += fmt.Sprintf(": did you mean %q?", near)
+	}
+	r.add(Error, "ref.partner", path, msg, hint)
+}
+
+func (r *rules) references() {
+	for i, fy := range r.p.Funding {
+		for j, row := range fy.Rows {
+			path := fmt.Sprintf("funding[%d].rows[%d]", i, j)
+			switch {
+			case row.Partner == "" && row.Agency == "":
+				r.add(Error, "funding.contributor", path, "this funding row names no contributor",
+					`add partner = "<partner id>", or agency = "<name>" for a contributor that is not a partner`)
+			case row.Partner != "" && row.Agency != "":
+				r.add(Error, "funding.contributor", path, "this funding row names both a partner and an agency",
+					"keep one: partner for a statutory partner, agency for anyone else")
+			default:
+				r.resolve(row.Partner, path+".partner")
+			}
+		}
+	}
+	for i, e := range r.p.Endorsements {
+		r.resolve(e.Partner, fmt.Sprintf("endorsements[%d].partner", i))
+	}
+	for _, g := range r.allGroups() {
+		r.resolve(g.group.Chair, g.path+".chair")
+	}
+}
+
+func (r *rules) money() {
+	for i, fy := range r.p.Funding {
+		// A sum of amounts already reported as wrong would only repeat the problem.
+		sound := !r.p.reported(fmt.Sprintf("funding[%d]", i))
+		for j, row := range fy.Rows {
+			sound = r.amount(row.Amount, fmt.Sprintf("funding[%d].rows[%d].amount", i, j)) && sound
+		}
+		if fy.DeclaredTotal == nil {
+			continue
+		}
+		path := fmt.Sprintf("funding[%d].declared_total", i)
+		sound = r.amount(*fy.DeclaredTotal, path) && sound
+		declared, sum := fy.DeclaredTotal.Pence(), fy.Total.Pence()
+		if declared != sum && len(fy.Rows) > 0 && sound {
+			diff, more := declared-sum, "more"
+			if diff < 0 {
+				diff, more = -diff, "less"
+			}
+			r.add(Error, "funding.total-mismatch", path,
+				fmt.Sprintf("the declared total for %s, %s, is not the sum of its rows, %s: it is %s %s",
+					fy.Year, format.Pence(declared), format.Pence(sum), format.Pence(diff), more),
+				"correct the rows or the total; if a published document is wrong, correct it and record the change in [[history]]")
+		}
+	}
+}
+
+// amount checks one amount and reports whether it is sound.
+func (r *rules) amount(m Money, path string) bool {
+	if m.overscale {
+		r.add(Error, "money.decimals", path,
+			fmt.Sprintf("the amount %s has more than two decimal places: amounts are pounds and pence", m.written),
+			fmt.Sprintf("write %s", strings.TrimPrefix(strings.ReplaceAll(format.Pence(m.pence), ",", ""), "£")))
+	}
+	if m.pence < 0 {
+		r.add(Error, "money.negative", path,
+			fmt.Sprintf("the amount %s is negative: contributions are never below zero", format.Pence(m.pence)),
+			"write the amount without a minus sign")
+	}
+	return !m.overscale && m.pence >= 0
+}
+
+func (r *rules) dates() {
+	today := r.opts.Today
+	for i, e := range r.p.Endorsements {
+		if e.Date != nil && !e.Date.IsZero() && e.Date.first().After(today) {
+			r.add(Error, "dates.future-endorsement", fmt.Sprintf("endorsements[%d].date", i),
+				fmt.Sprintf("the endorsement is dated %s, which is in the future: date it when it is signed", e.Date),
+				"leave date out until it is signed: the page then has a blank line for the date")
+		}
+	}
+	if rv := r.p.Review; rv != nil && rv.Last != nil && rv.Next != nil && !rv.Last.IsZero() && !rv.Next.IsZero() {
+		if !rv.Next.last().After(rv.Last.last()) {
+			r.add(Error, "dates.review-order", "review.next",
+				fmt.Sprintf("the next review (%s) is not after the last one (%s)", rv.Next, rv.Last),
+				"correct review.next or review.last")
+		}
+	}
+	if rp := r.p.Report; rp != nil && !rp.Start.IsZero() && !rp.End.IsZero() {
+		switch {
+		case !rp.End.last().After(rp.Start.first()):
+			r.add(Error, "dates.report-period", "report.end",
+				fmt.Sprintf("the report period ends (%s) before it starts (%s)", rp.End, rp.Start),
+				"report.start is the first day covered and report.end the last, e.g. 2024-04-01 and 2025-03-31")
+		case rp.End.last().After(rp.Start.first().AddDate(1, 0, -1)):
+			r.add(Error, "dates.report-period", "report.end",
+				fmt.Sprintf("the report period %s to %s is longer than 12 months: a yearly report covers at most a year", rp.Start, rp.End),
+				fmt.Sprintf("end it on %s at the latest", format.Date(rp.Start.first().AddDate(1, 0, -1), format.LongDate)))
+		}
+	}
+}
+
+// people: every lead and delegate is identifiable.
+func (r *rules) people() {
+	check := func(p *Person, path, what string) {
+		if p != nil && p.Name == "" && p.Title == "" {
+			r.add(Error, "people.unnamed", path,
+				fmt.Sprintf("the %s has neither a name nor a title", what),
+				`give at least one: name = "…" or title = "…"`)
+		}
+	}
+	for i, pt := range r.p.Partners {
+		check(pt.Lead, fmt.Sprintf("partners[%d].lead", i), "lead representative")
+		check(pt.Delegate, fmt.Sprintf("partners[%d].delegate", i), "delegate")
+	}
+	if s := r.p.Scrutiny; s != nil {
+		check(s.Scrutineer, "scrutiny.scrutineer", "scrutineer")
+		check(s.Chair, "scrutiny.chair", "chair")
+	}
+}
+
+func (r *rules) editionRules() {
+	pr := r.p.Partnership
+	d := pr.Date
+	switch pr.Edition {
+	case 2023:
+		if !d.IsZero() && d.last().Before(Editions[2023].Published) {
+			r.add(Error, "edition.too-early", "partnership.edition",
+				fmt.Sprintf("the documents are dated %s, before Working Together 2023 was published (15 December 2023)", d),
+				"write edition = 2018, or correct partnership.date")
+		}
+		for i, pt := range r.p.Partners {
+			if pt.Delegate == nil || pt.Delegate.Name == "" {
+				r.add(Warning, "edition.dsp-unnamed", fmt.Sprintf("partners[%d].delegate", i),
+					fmt.Sprintf("%s's Delegated Safeguarding Partner is not named: Working Together 2023 expects each to be named in the arrangements", pt.Organisation),
+					`add name = "…" to the delegate`)
+			}
+		}
+		if rp := r.p.Report; rp != nil && len(rp.Recipients) == 0 {
+			r.add(Warning, "report.recipients-assumed", "report",
+				"the yearly report's recipients under Working Together 2023 are assumed ("+recipientList(Editions[2023].Recipients)+")",
+				"confirm them by listing [[report.recipients]] with name and within_days")
+		}
+	case 2018:
+		if !d.IsZero() && d.first().After(Republish2023By) {
+			r.add(Warning, "edition.outdated", "partnership.edition",
+				fmt.Sprintf("the documents are dated %s but follow Working Together 2018: arrangements were to be republished under the 2023 edition by 31 December 2024", d),
+				"write edition = 2023")
+		}
+	}
+}
+
+func recipientList(rs []Recipient) string {
+	names := make([]string, len(rs))
+	for i, rc := range rs {
+		names[i] = fmt.Sprintf("%s within %d days", rc.Name, rc.WithinDays)
+	}
+	return strings.Join(names, "; ")
+}
+
+func (r *rules) textKeys() {
+	known := SectionIDs()
+	for _, k := range sortedTextKeys(r.p.Text) {
+		if !containsString(known, k) {
+			msg := fmt.Sprintf("there is no section %q to replace", k)
+			if near := suggest.Nearest(k, known); near != "" {
+				msg += fmt.Sprintf(": did you mean %q?", near)
+			}
+			r.add(Error, "text.unknown-section", tomlindex.Join("text", k), msg, "the section ids are listed by `mou schema` and in README.md")
+		}
+	}
+}
+
+// characters: no character a Word document cannot store. XML 1.0 allows tab,
+// newline and carriage return among the control characters and nothing else.
+func (r *rules) characters(rv reflect.Value, path string) {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if !rv.IsNil() {
+			r.characters(rv.Elem(), path)
+		}
+	case reflect.Struct:
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if name, ok := tomlName(t.Field(i)); ok {
+				r.characters(rv.Field(i), tomlindex.Join(path, name))
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < rv.Len(); i++ {
+			r.characters(rv.Index(i), tomlindex.Elem(path, i))
+		}
+	case reflect.Map:
+		for _, k := range rv.MapKeys() {
+			r.characters(rv.MapIndex(k), tomlindex.Join(path, k.String()))
+		}
+	case reflect.String:
+		if pos, c, bad := BadXMLChar(rv.String()); bad {
+			r.add(Error, "text.control-character", path,
+				fmt.Sprintf("contains %s at character %d, which a Word document cannot store", charName(c), pos),
+				"delete it: it usually comes from text pasted from another program")
+		}
+	}
+}
+
+// BadXMLChar finds the first character XML 1.0 forbids; pos is 1-based.
+func BadXMLChar(s string) (pos int, c rune, bad bool) {
+	n := 0
+	for i, r := range s {
+		n++
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return n, r, true
+			}
+		}
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF {
+			return n, r, true
+		}
+	}
+	return 0, 0, false
+}
+
+func charName(c rune) string {
+	names := map[rune]string{0x0B: "a vertical tab", 0x0C: "a form feed", 0x00: "a NUL character", 0x08: "a backspace", 0x1B: "an escape character"}
+	if n, ok := names[c]; ok {
+		return fmt.Sprintf("%s (U+%04X)", n, c)
+	}
+	return fmt.Sprintf("the control character U+%04X", c)
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

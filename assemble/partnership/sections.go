@@ -1,0 +1,73 @@
+package partnership
+
+import "sort"
+
+// Section is a part of a default document whose prose the data may replace
+// through [text] (`[text] introduction = """…"""`).
+type Section struct {
+	ID        string
+	Documents string // which documents have it
+	About     string
+}
+
+// Sections lists every replaceable section, in document order.
+var Sections = []Section{
+	{"introduction", "mou", "Introduction and context"},
+	{"partners", "mou, arrangements", "The safeguarding partners: who they are and who represents them"},
+	{"accountability", "mou", "Delegation and accountability of the lead representatives"},
+	{"roles", "mou", "Roles and responsibilities: opening paragraph"},
+	{"leadership", "mou", "Leadership"},
+	{"relationships", "mou", "Relationships and resolution"},
+	{"relevant-agencies", "mou, arrangements", "Relevant agencies"},
+	{"information", "mou", "Information and communication"},
+	{"assessment", "mou", "Assessment and services"},
+	{"voice", "mou, arrangements, report", "Voice of children and families"},
+	{"data", "mou, arrangements", "Data and intelligence"},
+	{"reviews", "mou, arrangements", "Child safeguarding practice reviews"},
+	{"training", "mou, arrangements", "Training"},
+	{"scrutiny", "mou, arrangements", "Scrutiny and assurance / independent scrutiny"},
+	{"information-sharing", "mou", "Information sharing and information governance"},
+	{"funding", "mou, arrangements", "Funding and resourcing"},
+	{"disputes", "mou, arrangements", "Dispute resolution and escalation"},
+	{"boards", "mou, arrangements", "Partnership arrangements: linked boards and wider partnerships"},
+	{"review", "mou, arrangements", "Review of the document"},
+	{"endorsement", "mou, endorsements", "The endorsement statement"},
+	{"foreword", "arrangements", "Foreword by the lead partners"},
+	{"background", "arrangements", "Background: national and local context"},
+	{"geography", "arrangements", "Geographical area"},
+	{"aims", "arrangements", "Aims and objectives"},
+	{"legislation", "arrangements", "Legislative context"},
+	{"governance", "arrangements", "Governance meetings"},
+	{"education", "arrangements", "Schools and education"},
+	{"audit", "arrangements", "Multi-agency audit"},
+	{"procedures", "arrangements", "Multi-agency procedures"},
+	{"threshold", "arrangements", "Threshold of need"},
+	{"youth-custody", "arrangements", "Youth custody and residential homes"},
+	{"child-death", "arrangements", "Child death review"},
+	{"activity", "report", "What the partners did as a result of the arrangements"},
+	{"effectiveness", "report", "How effective the arrangements have been"},
+	{"impact", "report", "Evidence of impact on outcomes, including training"},
+	{"no-progress", "report", "Areas with little or no progress on priorities"},
+	{"review-actions", "report", "Actions on local and national review recommendations"},
+	{"feedback", "report", "Feedback from children and families"},
+	{"restraint", "report", "Review of the use of restraint in a secure establishment"},
+	{"arrangement-updates", "report", "Updates to the published arrangements"},
+}
+
+// SectionIDs returns the ids of Sections.
+func SectionIDs() []string {
+	ids := make([]string, len(Sections))
+	for i, s := range Sections {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+func sortedTextKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
