@@ -166,12 +166,11 @@ func (s *sources) parse(file, text string) (map[string]any, Findings) {
 	}
 	ix := tomlindex.Build(text)
 	s.index[file] = ix
-	for _, p := range ix.Paths() {
-		pos, _ := ix.Lookup(p)
+	ix.Each(func(p string, pos tomlindex.Pos) {
 		if _, dup := s.at[p]; !dup {
 			s.at[p] = location{file: file, pos: pos}
 		}
-	}
+	})
 	return tree, nil
 }
 

@@ -67,6 +67,13 @@ func (ix *Index) Paths() []string {
 	return out
 }
 
+// Each calls fn for every recorded path, in no particular order.
+func (ix *Index) Each(fn func(path string, pos Pos)) {
+	for p, pos := range ix.pos {
+		fn(p, pos)
+	}
+}
+
 // Len reports how many paths are recorded.
 func (ix *Index) Len() int { return len(ix.pos) }
 
