@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
-	"unicode/utf8"
 
 	"mou/assemble/format"
 	"mou/assemble/internal/suggest"
+	"mou/assemble/internal/xmlchar"
 	"mou/assemble/tomlindex"
 )
 
@@ -368,37 +368,12 @@ func (r *rules) characters(rv reflect.Value, path string) {
 			r.characters(rv.MapIndex(k), tomlindex.Join(path, k.String()))
 		}
 	case reflect.String:
-		if pos, c, bad := BadXMLChar(rv.String()); bad {
+		if pos, c, bad := xmlchar.Find(rv.String()); bad {
 			r.add(Error, "text.control-character", path,
-				fmt.Sprintf("contains %s at character %d, which a Word document cannot store", charName(c), pos),
+				fmt.Sprintf("contains %s at character %d, which a Word document cannot store", xmlchar.Name(c), pos),
 				"delete it: it usually comes from text pasted from another program")
 		}
 	}
-}
-
-// BadXMLChar finds the first character XML 1.0 forbids; pos is 1-based.
-func BadXMLChar(s string) (pos int, c rune, bad bool) {
-	n := 0
-	for i, r := range s {
-		n++
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return n, r, true
-			}
-		}
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF {
-			return n, r, true
-		}
-	}
-	return 0, 0, false
-}
-
-func charName(c rune) string {
-	names := map[rune]string{0x0B: "a vertical tab", 0x0C: "a form feed", 0x00: "a NUL character", 0x08: "a backspace", 0x1B: "an escape character"}
-	if n, ok := names[c]; ok {
-		return fmt.Sprintf("%s (U+%04X)", n, c)
-	}
-	return fmt.Sprintf("the control character U+%04X", c)
 }
 
 func containsString(ss []string, s string) bool {

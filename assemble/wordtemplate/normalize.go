@@ -1,0 +1,270 @@
+package wordtemplate
+
+import "strings"
+
+// paragraph is a w:p with the w:t nodes whose text it shows.
+type paragraph struct {
+	node  *node
+	texts []*node
+}
+
+// visible returns the paragraph's text and where each w:t starts in it.
+func (pg *paragraph) visible() (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(pg.texts))
+	for i, t := range pg.texts {
+		starts[i] = b.Len()
+		b.WriteString(textOf(t))
+	}
+	return b.String(), starts
+}
+
+// paragraphs lists the part's paragraphs in document order, numbered from 1,
+// each with the w:t nodes of its own runs (not those of a nested text box).
+func paragraphs(root *node) []*paragraph {
+	var out []*paragraph
+	byNode := map[*node]*paragraph{}
+	var walk func(n *node, cur *paragraph)
+	walk = func(n *node, cur *paragraph) {
+		if n.kind != elemNode {
+			return
+		}
+		switch n.name {
+		case "w:p":
+			cur = &paragraph{node: n}
+			out = append(out, cur)
+			n.para = len(out)
+			byNode[n] = cur
+		case "w:t":
+			if cur != nil && n.parent != nil && n.parent.isElem("w:r") {
+				cur.texts = append(cur.texts, n)
+			}
+			return
+		}
+		for _, c := range n.children {
+			walk(c, cur)
+		}
+	}
+	walk(root, nil)
+	return out
+}
+
+// normalize finds the tags of every paragraph and rewrites the runs so that
+// each tag stands alone in a run of its own, however Word split its text:
+// the tag's characters move into the w:t where it starts, and that run is
+// split around it. The tag keeps the formatting of the run where it starts;
+// other text keeps its runs.
+func (p *part) normalize() Errors {
+	var errs Errors
+	for _, pg := range paragraphs(p.root) {
+		text, starts := pg.visible()
+		if !strings.Contains(text, "{{") && !strings.Contains(text, "}}") {
+			continue
+		}
+		loc := location{part: p.label, para: pg.node.para, text: text}
+		items := lex(text)
+		var tagItems []item
+		var tags []*tag
+		for _, it := range items {
+			switch it.kind {
+			case itemError:
+				errs = append(errs, &Error{ID: it.errID, Paragraph: loc.para, Text: text, Tag: text[it.start:it.end], Message: it.val})
+			case itemTag:
+				tg, err := parseTag(it.val)
+				if err != nil {
+					err.Paragraph, err.Text = loc.para, text
+					errs = append(errs, err)
+					continue
+				}
+				tg.loc = loc
+				tagItems = append(tagItems, it)
+				tags = append(tags, tg)
+			}
+		}
+		if len(errs) > 0 {
+			continue
+		}
+		// Join each tag into the w:t where it starts, last tag first so
+		// earlier offsets stay valid.
+		tagOf := map[*node][]*tag{}
+		for k := len(tagItems) - 1; k >= 0; k-- {
+			it := tagItems[k]
+			si, ei := textIndex(starts, it.start), textIndex(starts, it.end-1)
+			full := text[it.start:it.end]
+			ts := pg.texts[si]
+			cur := textOf(ts)
+			offS := it.start - starts[si]
+			if si == ei {
+				setText(ts, cur[:offS]+marker(k)+cur[offS+len(full):])
+			} else {
+				setText(ts, cur[:offS]+marker(k))
+				for m := si + 1; m < ei; m++ {
+					setText(pg.texts[m], "")
+				}
+				te := pg.texts[ei]
+				et := textOf(te)
+				setText(te, et[it.end-starts[ei]:])
+			}
+			tagOf[ts] = append(tagOf[ts], tags[k])
+		}
+		// Split every run that holds a tag.
+		runs := map[*node]bool{}
+		for _, t := range pg.texts {
+			if len(tagOf[t]) > 0 {
+				runs[t.parent] = true
+			}
+		}
+		for run := range runs {
+			splitRun(run, tags)
+		}
+		p.tags = append(p.tags, tags...)
+	}
+	return errs
+}
+
+// Tags are held in the text as private-use markers while runs are split, so
+// a tag's own characters never meet the splitting code.
+const markerBase = 0xF0000
+
+func marker(i int) string { return string(rune(markerBase + i)) }
+
+func markerIndex(r rune) (int, bool) {
+	if r >= markerBase && r < markerBase+0xFFFF {
+		return int(r - markerBase), true
+	}
+	return 0, false
+}
+
+// textIndex returns which w:t holds byte offset off.
+func textIndex(starts []int, off int) int {
+	i := 0
+	for k, s := range starts {
+		if s <= off {
+			i = k
+		}
+	}
+	return i
+}
+
+// splitRun replaces a run by: runs for the text before, between and after
+// its tags, and a tag node for each tag, all with the run's properties.
+func splitRun(run *node, tags []*tag) {
+	var rPr *node
+	var content []*node
+	for _, c := range run.children {
+		if c.isElem("w:rPr") && rPr == nil {
+			rPr = c
+			continue
+		}
+		content = append(content, c)
+	}
+	rPrXML := ""
+	if rPr != nil {
+		rPrXML = serialize(&node{kind: elemNode, name: "#root", children: []*node{rPr}})
+	}
+	var out, cur []*node
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		nr := &node{kind: elemNode, name: run.name, start: run.start}
+		if rPr != nil {
+			nr.appendChild(cloneNode(rPr))
+		}
+		for _, c := range cur {
+			nr.appendChild(c)
+		}
+		out = append(out, nr)
+		cur = nil
+	}
+	for _, c := range content {
+		if !c.isElem("w:t") {
+			cur = append(cur, c)
+			continue
+		}
+		text := textOf(c)
+		var seg strings.Builder
+		emitText := func() {
+			if seg.Len() > 0 {
+				t := &node{kind: elemNode, name: "w:t", start: `<w:t xml:space="preserve">`}
+				setText(t, seg.String())
+				cur = append(cur, t)
+				seg.Reset()
+			}
+		}
+		for _, r := range text {
+			if k, ok := markerIndex(r); ok && k < len(tags) {
+				emitText()
+				flush()
+				tg := tags[k]
+				tg.rPr = rPrXML
+				out = append(out, &node{kind: tagNode, tag: tg})
+				continue
+			}
+			seg.WriteRune(r)
+		}
+		emitText()
+	}
+	flush()
+	run.parent.replace(run, out...)
+}
+
+// cloneNode deep-copies an element subtree.
+func cloneNode(n *node) *node {
+	c := *n
+	c.parent = nil
+	c.children = nil
+	for _, ch := range n.children {
+		c.appendChild(cloneNode(ch))
+	}
+	return &c
+}
+
+// plainTags handles a part with text tags only (document properties):
+// values are allowed, blocks are not.
+func (p *part) plainTags() Errors {
+	var errs Errors
+	var walk func(n *node)
+	walk = func(n *node) {
+		var out []*node
+		changed := false
+		for _, c := range n.children {
+			if c.kind == elemNode {
+				walk(c)
+			}
+			if c.kind != rawNode || strings.HasPrefix(c.raw, "<") || !strings.Contains(c.raw, "{{") {
+				out = append(out, c)
+				continue
+			}
+			changed = true
+			text := unescape(c.raw)
+			for _, it := range lex(text) {
+				switch it.kind {
+				case itemText:
+					out = append(out, &node{kind: rawNode, raw: escapeText(it.val)})
+				case itemError:
+					errs = append(errs, &Error{ID: it.errID, Text: text, Message: it.val})
+				case itemTag:
+					tg, err := parseTag(it.val)
+					if err != nil {
+						err.Text = text
+						errs = append(errs, err)
+						continue
+					}
+					if tg.kind != tagValue {
+						errs = append(errs, &Error{ID: ErrBadTag, Text: text, Tag: tg.raw, Message: "blocks cannot be used in document properties", Hint: "use value tags only, e.g. {{partnership.name}}"})
+						continue
+					}
+					tg.loc = location{part: p.label, text: text}
+					p.tags = append(p.tags, tg)
+					out = append(out, &node{kind: tagNode, tag: tg})
+				}
+			}
+		}
+		if changed {
+			n.setChildren(out)
+		}
+	}
+	walk(p.root)
+	return errs
+}

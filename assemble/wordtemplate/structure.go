@@ -1,0 +1,404 @@
+package wordtemplate
+
+import (
+	"fmt"
+	"strings"
+)
+
+// block is an {{#each}}, {{#if}} or {{#unless}} with the nodes it governs:
+// the block node's children are the main branch, elseNodes the {{else}}
+// branch.
+type block struct {
+	open      *tag
+	elseNodes []*node
+	restart   []string // list numbering (numIds) to restart in each copy
+	scope     string   // inline, paragraphs, row, rows: for tests and lint
+}
+
+// pair is a matched block before its scope is decided.
+type pair struct {
+	open, close *node
+	elses       []*node
+}
+
+// structure matches block tags and replaces each block's range of the tree
+// with a block node. Which range is decided by the XML between the tags:
+//
+//   - open and close in one paragraph: the inline content between them;
+//   - in different cells of one table row: that row;
+//   - in different rows of one table: those rows;
+//   - otherwise, each alone in its own paragraph with the same parent (the
+//     body, a cell, a text box): the paragraphs between them, and the tag
+//     paragraphs vanish.
+//
+// A block whose range would cut an element in half is an error.
+func (p *part) structure() Errors {
+	var tagNodes []*node
+	var collect func(n *node)
+	collect = func(n *node) {
+		if n.kind == tagNode {
+			tagNodes = append(tagNodes, n)
+		}
+		for _, c := range n.children {
+			collect(c)
+		}
+	}
+	collect(p.root)
+
+	var errs Errors
+	var stack []*pair
+	var pairs []*pair
+	for _, tn := range tagNodes {
+		tg := tn.tag
+		switch tg.kind {
+		case tagOpen:
+			pr := &pair{open: tn}
+			stack = append(stack, pr)
+			pairs = append(pairs, pr)
+		case tagElse:
+			if len(stack) == 0 {
+				errs = append(errs, tagError(tg, ErrMisplacedElse, "{{else}} is not inside a block", "use it between {{#each …}} or {{#if …}} and its end"))
+				continue
+			}
+			top := stack[len(stack)-1]
+			if len(top.elses) > 0 {
+				errs = append(errs, tagError(tg, ErrMisplacedElse, fmt.Sprintf("a second {{else}} in %s (opened in paragraph %d)", top.open.tag.raw, top.open.tag.loc.para), "a block has at most one {{else}}"))
+				continue
+			}
+			top.elses = append(top.elses, tn)
+		case tagClose:
+			if len(stack) == 0 {
+				errs = append(errs, tagError(tg, ErrUnopenedBlock, tg.raw+" closes a block that was never opened", fmt.Sprintf("add {{#%s …}} before it, or delete it", tg.block)))
+				continue
+			}
+			top := stack[len(stack)-1]
+			if top.open.tag.block != tg.block {
+				errs = append(errs, tagError(tg, ErrMismatchedBlock,
+					fmt.Sprintf("%s closes %s, opened in paragraph %d", tg.raw, top.open.tag.raw, top.open.tag.loc.para),
+					fmt.Sprintf("write {{/%s}} here, or close the inner block first", top.open.tag.block)))
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			top.close = tn
+			stack = stack[:len(stack)-1]
+		}
+	}
+	for _, pr := range stack {
+		tg := pr.open.tag
+		errs = append(errs, tagError(tg, ErrUnclosedBlock, tg.raw+" is never closed", fmt.Sprintf("add {{/%s}} where the block ends", tg.block)))
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	// Outer blocks first: an inner block's range is then found inside the
+	// block node that now holds it.
+	for _, pr := range pairs {
+		if e := p.scope(pr); e != nil {
+			errs = append(errs, e)
+		}
+	}
+	if len(errs) == 0 {
+		p.planRestarts()
+	}
+	return errs
+}
+
+func tagError(tg *tag, id, msg, hint string) *Error {
+	return &Error{ID: id, Paragraph: tg.loc.para, Text: tg.loc.text, Tag: tg.raw, Message: msg, Hint: hint}
+}
+
+// scope decides a block's range and replaces it with a block node.
+func (p *part) scope(pr *pair) *Error {
+	o, c := pr.open, pr.close
+	pO, pC := o.ancestor("w:p"), c.ancestor("w:p")
+	b := &block{open: o.tag}
+	cut := func(what string) *Error {
+		return tagError(o.tag, ErrBlockCuts,
+			fmt.Sprintf("%s and its %s would cut %s in half", o.tag.raw, c.tag.raw, what),
+			"put both tags in the same paragraph, the same table row, rows of the same table, or on paragraphs of their own side by side")
+	}
+	if pO == nil || pC == nil {
+		return cut("the document")
+	}
+	// Inline: both tags in one paragraph, as siblings.
+	if pO == pC {
+		if o.parent != c.parent {
+			return cut("a hyperlink or other element")
+		}
+		for _, e := range pr.elses {
+			if e.parent != o.parent {
+				return tagError(e.tag, ErrMisplacedElse, "{{else}} must stand at the same level as "+o.tag.raw, "")
+			}
+		}
+		b.scope = "inline"
+		wrap(o.parent, o, c, pr.elses, b, false)
+		return nil
+	}
+	rowO, rowC := pO.ancestor("w:tr"), pC.ancestor("w:tr")
+	switch {
+	case rowO != nil && rowO == rowC && pO.parent != pC.parent:
+		// Different cells of one row: the row repeats.
+		if len(pr.elses) > 0 {
+			return tagError(pr.elses[0].tag, ErrMisplacedElse, "{{else}} cannot be used in a one-row table loop", "put the else rows between a {{#…}} row and a {{/…}} row")
+		}
+		removeTag(o)
+		removeTag(c)
+		b.scope = "row"
+		blk := &node{kind: blockNode, block: b}
+		rowO.parent.replace(rowO, blk)
+		blk.appendChild(rowO)
+		return nil
+	case rowO != nil && rowC != nil && rowO != rowC && rowO.parent == rowC.parent && pO.parent != pC.parent || rowO != nil && rowC != nil && rowO != rowC && rowO.parent == rowC.parent:
+		// Rows of one table: those rows repeat; rows left empty by their tag vanish.
+		var elseRows []*node
+		for _, e := range pr.elses {
+			er := e.ancestor("w:tr")
+			if er == nil || er.parent != rowO.parent || er == rowO || er == rowC {
+				return tagError(e.tag, ErrMisplacedElse, "{{else}} in a table loop must be on a row of its own between the first and last row", "")
+			}
+			elseRows = append(elseRows, er)
+		}
+		removeTag(o)
+		removeTag(c)
+		container := rowO.parent
+		i, j := container.index(rowO), container.index(rowC)
+		if i < 0 || j < 0 || i > j {
+			return cut("the table")
+		}
+		rows := append([]*node(nil), container.children[i:j+1]...)
+		var main, alt []*node
+		inElse := false
+		for _, r := range rows {
+			if len(elseRows) > 0 && r == elseRows[0] {
+				inElse = true
+				continue
+			}
+			if (r == rowO || r == rowC) && !hasVisible(r) {
+				continue // a marker row holding only the tag
+			}
+			if inElse {
+				alt = append(alt, r)
+			} else {
+				main = append(main, r)
+			}
+		}
+		b.scope = "rows"
+		blk := &node{kind: blockNode, block: b}
+		out := append([]*node(nil), container.children[:i]...)
+		out = append(out, blk)
+		out = append(out, container.children[j+1:]...)
+		container.setChildren(out)
+		blk.setChildren(main)
+		for _, n := range alt {
+			n.parent = blk
+		}
+		b.elseNodes = alt
+		return nil
+	}
+	// Paragraphs side by side.
+	if pO.parent != pC.parent {
+		if rowO != nil || rowC != nil {
+			return cut("a table")
+		}
+		return cut("a text box or other element")
+	}
+	for _, tn := range append([]*node{o, c}, pr.elses...) {
+		pp := tn.ancestor("w:p")
+		if !alone(pp, tn) {
+			return tagError(tn.tag, ErrBlockNotAlone,
+				fmt.Sprintf("%s shares its paragraph with other text, but its block spans several paragraphs", tn.tag.raw),
+				"put the tag on a paragraph of its own, or close the block in the same paragraph")
+		}
+		if pp.parent != pO.parent {
+			return tagError(tn.tag, ErrMisplacedElse, "{{else}} must be a paragraph beside "+o.tag.raw, "")
+		}
+	}
+	var elseParas []*node
+	for _, e := range pr.elses {
+		elseParas = append(elseParas, e.ancestor("w:p"))
+	}
+	b.scope = "paragraphs"
+	wrap(pO.parent, pO, pC, elseParas, b, true)
+	return nil
+}
+
+// wrap replaces first..last (inclusive) in parent with a block node holding
+// what lies strictly between them, split at the else markers; the markers
+// themselves are dropped.
+func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
+	i, j := parent.index(first), parent.index(last)
+	inner := parent.children[i+1 : j]
+	var main, alt []*node
+	inElse := false
+	for _, n := range inner {
+		if len(elses) > 0 && n == elses[0] {
+			inElse = true
+			continue
+		}
+		if inElse {
+			alt = append(alt, n)
+		} else {
+			main = append(main, n)
+		}
+	}
+	blk := &node{kind: blockNode, block: b}
+	out := append([]*node(nil), parent.children[:i]...)
+	out = append(out, blk)
+	out = append(out, parent.children[j+1:]...)
+	parent.setChildren(out)
+	blk.setChildren(main)
+	for _, n := range alt {
+		n.parent = blk
+	}
+	b.elseNodes = alt
+}
+
+// removeTag deletes a block tag from a table cell; a paragraph left with
+// nothing visible goes too when its cell keeps another paragraph.
+func removeTag(tn *node) {
+	pp := tn.ancestor("w:p")
+	tn.parent.remove(tn)
+	if pp == nil || hasVisible(pp) {
+		return
+	}
+	cell := pp.parent
+	others := 0
+	for _, c := range cell.children {
+		if c != pp && (c.isElem("w:p") || c.isElem("w:tbl")) {
+			others++
+		}
+	}
+	if others > 0 {
+		cell.remove(pp)
+	}
+}
+
+// alone reports whether tag node tn is the only visible content of paragraph pp.
+func alone(pp, tn *node) bool {
+	ok := true
+	var walk func(n *node)
+	walk = func(n *node) {
+		if !ok {
+			return
+		}
+		switch n.kind {
+		case tagNode:
+			if n != tn {
+				ok = false
+			}
+			return
+		case elemNode:
+			if n.name == "w:pPr" || n.name == "w:rPr" {
+				return
+			}
+			if visibleElem(n) {
+				ok = false
+				return
+			}
+		}
+		for _, c := range n.children {
+			walk(c)
+		}
+	}
+	walk(pp)
+	return ok
+}
+
+// hasVisible reports whether n shows anything: text, a tab, a break, a
+// drawing, a field, or a tag.
+func hasVisible(n *node) bool {
+	found := false
+	var walk func(n *node)
+	walk = func(n *node) {
+		if found {
+			return
+		}
+		if n.kind == tagNode || n.kind == blockNode {
+			found = true
+			return
+		}
+		if n.kind == elemNode && (n.name == "w:pPr" || n.name == "w:rPr" || n.name == "w:tcPr" || n.name == "w:trPr") {
+			return
+		}
+		if n.kind == elemNode && visibleElem(n) {
+			found = true
+			return
+		}
+		for _, c := range n.children {
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+func visibleElem(n *node) bool {
+	switch n.name {
+	case "w:t":
+		return textOf(n) != ""
+	case "w:tab", "w:br", "w:cr", "w:drawing", "w:pict", "w:object", "w:sym", "w:fldChar", "w:instrText", "w:fldSimple", "w:noBreakHyphen", "w:footnoteReference", "w:endnoteReference":
+		return true
+	}
+	return false
+}
+
+// planRestarts decides, for each block, which numbered lists it holds whole:
+// every paragraph of that list lies inside the block and it is more than a
+// single repeated item. Each copy of such a block restarts the list at 1.
+func (p *part) planRestarts() {
+	total := map[string]int{}
+	countNums(p.root, total, nil, false)
+	var walk func(n *node)
+	walk = func(n *node) {
+		if n.kind == blockNode {
+			inside := map[string]int{}
+			nested := map[string]bool{}
+			for _, c := range append(append([]*node(nil), n.children...), n.block.elseNodes...) {
+				countNums(c, inside, nested, false)
+			}
+			for id, k := range inside {
+				if k == total[id] && (k > 1 || nested[id]) {
+					n.block.restart = append(n.block.restart, id)
+				}
+			}
+			sortStrings(n.block.restart)
+			for _, c := range n.block.elseNodes {
+				walk(c)
+			}
+		}
+		for _, c := range n.children {
+			walk(c)
+		}
+	}
+	walk(p.root)
+}
+
+// countNums counts numbered paragraphs per numId under n; nested records
+// lists that appear inside a nested block.
+func countNums(n *node, counts map[string]int, nested map[string]bool, inBlock bool) {
+	if n.kind == blockNode {
+		for _, c := range n.block.elseNodes {
+			countNums(c, counts, nested, true)
+		}
+		inBlock = true
+	}
+	if n.isElem("w:numId") && n.parent != nil && n.parent.isElem("w:numPr") {
+		if id, ok := n.attr("w:val"); ok && id != "0" {
+			counts[id]++
+			if inBlock && nested != nil {
+				nested[id] = true
+			}
+		}
+	}
+	for _, c := range n.children {
+		countNums(c, counts, nested, inBlock)
+	}
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && strings.Compare(s[j-1], s[j]) > 0; j-- {
+			s[j-1], s[j] = s[j], s[j-1]
+		}
+	}
+}

@@ -1,0 +1,157 @@
+// Package wordtemplate fills Word (.docx) templates with data.
+//
+// A template is a .docx a person edits in Word or LibreOffice, with tags such
+// as {{partnership.name}}, {{amount | money}} and {{#each partners}}…{{/each}}
+// typed in the text. It works with any data (maps, slices, structs) and knows
+// nothing of partnerships.
+//
+// The stages, one file each, as in text/template:
+//
+//	package.go   read the .docx (limits checked), write it back deterministically
+//	xml.go       a part's XML as a tree that keeps every byte it does not change
+//	lex.go       a paragraph's visible text (its runs' w:t) → text and tag items
+//	parse.go     a tag's text → value, block open, else or block close
+//	normalize.go tags split over runs are joined, and each tag gets a run of its own
+//	structure.go blocks matched, and their scope decided by the XML between
+//	             their tags: inline, paragraphs, a table row, or several rows
+//	exec.go      the tree walked with data
+//	funcs.go     the filters
+//	repair.go    the output made valid: unique ids, list numbering, empty cells
+//
+// Every problem of every part is collected and reported together, each with
+// the template, the part, the paragraph number and its text.
+package wordtemplate
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Template is a parsed .docx template, ready to render any number of times
+// (also concurrently).
+type Template struct {
+	name  string
+	pkg   *docxPackage
+	parts []*part // main document first
+
+	numInfo numberingInfo // word/numbering.xml, read on first use
+}
+
+// part is one rendered XML part of the package.
+type part struct {
+	entry string // e.g. word/header1.xml
+	label string // e.g. header1
+	root  *node
+	tags  []*tag
+	plain bool // a part with text tags only (document properties)
+}
+
+// ParseFile reads and parses a template file.
+func ParseFile(path string) (*Template, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{ID: ErrPackage, Template: path, Message: "cannot be read: " + err.Error()}
+	}
+	return Parse(filepath.Base(path), data)
+}
+
+// Parse parses a template from the bytes of a .docx; name is used in
+// messages. The error, when not nil, is Errors: every problem found.
+func Parse(name string, data []byte) (*Template, error) {
+	pkg, err := openPackage(name, data)
+	if err != nil {
+		return nil, Errors{err.(*Error)}
+	}
+	t := &Template{name: name, pkg: pkg}
+	var errs Errors
+	add := func(entry, xml string, plain bool) {
+		pt, es := parsePart(name, entry, xml, plain)
+		errs = append(errs, es...)
+		if pt != nil {
+			t.parts = append(t.parts, pt)
+		}
+	}
+	add("word/document.xml", pkg.main(), false)
+	for _, entry := range pkg.partNames() {
+		add(entry, string(pkg.parts[entry]), false)
+	}
+	for _, entry := range []string{"docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"} {
+		if b, ok := pkg.parts[entry]; ok && strings.Contains(string(b), "{{") {
+			add(entry, string(b), true)
+		}
+	}
+	if len(errs) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	return t, nil
+}
+
+// Name is the template's name as given to Parse.
+func (t *Template) Name() string { return t.name }
+
+// TagInfo describes one tag of a template, for `mou templates lint`.
+type TagInfo struct {
+	Part      string `json:"part"`
+	Paragraph int    `json:"paragraph,omitempty"`
+	Tag       string `json:"tag"`
+}
+
+// Tags lists every tag of the template in document order.
+func (t *Template) Tags() []TagInfo {
+	var out []TagInfo
+	for _, p := range t.parts {
+		for _, tg := range p.tags {
+			out = append(out, TagInfo{Part: p.label, Paragraph: tg.loc.para, Tag: tg.raw})
+		}
+	}
+	return out
+}
+
+// Fields lists the distinct field names the template reads, sorted.
+func (t *Template) Fields() []string {
+	seen := map[string]bool{}
+	for _, p := range t.parts {
+		for _, tg := range p.tags {
+			if len(tg.path) > 0 {
+				seen[strings.Join(tg.path, ".")] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for f := range seen {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parsePart builds one part's tree: tags found, normalised into runs of
+// their own, blocks matched and given their scope.
+func parsePart(tmpl, entry, xml string, plain bool) (*part, Errors) {
+	label := partLabel(entry)
+	root, err := parseXML(xml)
+	if err != nil {
+		return nil, Errors{{ID: ErrPackage, Template: tmpl, Part: label, Message: "is not well-formed XML: " + err.Error()}}
+	}
+	p := &part{entry: entry, label: label, root: root, plain: plain}
+	var errs Errors
+	if plain {
+		errs = p.plainTags()
+	} else {
+		errs = p.normalize()
+		if len(errs) == 0 {
+			errs = p.structure()
+		}
+	}
+	for _, e := range errs {
+		e.Template = tmpl
+		e.Part = label
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p, nil
+}
