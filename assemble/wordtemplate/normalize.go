@@ -81,9 +81,6 @@ func (p *part) normalize() Errors {
 				tags = append(tags, tg)
 			}
 		}
-		if len(errs) > 0 {
-			continue
-		}
 		// Join each tag into the w:t where it starts, last tag first so
 		// earlier offsets stay valid.
 		tagOf := map[*node][]*tag{}
@@ -107,7 +104,12 @@ func (p *part) normalize() Errors {
 			}
 			tagOf[ts] = append(tagOf[ts], tags[k])
 		}
-		// Split every run that holds a tag.
+		// Runs emptied by joining a tag go; split every run that holds a tag.
+		for _, t := range pg.texts {
+			if len(tagOf[t]) == 0 && textOf(t) == "" && t.parent != nil && onlyEmptyText(t.parent) && t.parent.parent != nil {
+				t.parent.parent.remove(t.parent)
+			}
+		}
 		runs := map[*node]bool{}
 		for _, t := range pg.texts {
 			if len(tagOf[t]) > 0 {
@@ -120,6 +122,21 @@ func (p *part) normalize() Errors {
 		p.tags = append(p.tags, tags...)
 	}
 	return errs
+}
+
+// onlyEmptyText reports whether a run shows nothing: its children are run
+// properties and empty w:t only.
+func onlyEmptyText(run *node) bool {
+	for _, c := range run.children {
+		switch {
+		case c.isElem("w:rPr"):
+		case c.isElem("w:t") && textOf(c) == "":
+		case c.kind == rawNode && strings.TrimSpace(c.raw) == "":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Tags are held in the text as private-use markers while runs are split, so

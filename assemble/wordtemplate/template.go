@@ -141,10 +141,10 @@ func parsePart(tmpl, entry, xml string, plain bool) (*part, Errors) {
 	if plain {
 		errs = p.plainTags()
 	} else {
+		// Blocks are matched even when some tags could not be read, so one
+		// pass reports every problem.
 		errs = p.normalize()
-		if len(errs) == 0 {
-			errs = p.structure()
-		}
+		errs = append(errs, p.structure()...)
 	}
 	for _, e := range errs {
 		e.Template = tmpl
