@@ -118,3 +118,15 @@ func assertErrors(t *testing.T, err error, want []string) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestZipBombRefused(t *testing.T) {
+	big := strings.Repeat("\x00", maxPartBytes+1024)
+	data := mkdocx(para("x"), map[string]string{"word/media/huge.bin": big})
+	_, err := Parse("bomb.docx", data)
+	if err == nil || !strings.Contains(err.Error(), "past the 64 MiB limit per part") {
+		t.Errorf("err = %v", err)
+	}
+	if len(data) > 1<<20 {
+		t.Errorf("the test archive itself should be small, is %d bytes", len(data))
+	}
+}

@@ -55,8 +55,10 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 			return nil, bad(fmt.Sprintf("entry %s cannot be read: %v", f.Name, err))
 		}
 		// The declared size can lie: count what actually inflates.
-		b, err := io.ReadAll(io.LimitReader(rc, maxPartBytes+1))
+		buf := bytes.NewBuffer(make([]byte, 0, int(f.UncompressedSize64)+512))
+		_, err = io.Copy(buf, io.LimitReader(rc, maxPartBytes+1))
 		rc.Close()
+		b := buf.Bytes()
 		if err != nil {
 			return nil, bad(fmt.Sprintf("entry %s cannot be read: %v", f.Name, err))
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -38,7 +39,7 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	switch {
 	case err == nil:
 		return exitOK
@@ -59,6 +60,61 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "mou: "+err.Error())
 	return exitInvalid
+}
+
+// flagsFirst lets flags follow the arguments (`mou render t.docx d.toml -o
+// out.docx`): urfave/cli stops reading flags at the first argument, so the
+// command's flags, with their values, are moved in front of its arguments.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmds := app.Commands
+	i := 1
+	var cmd *cli.Command
+	for i < len(args) {
+		var next *cli.Command
+		for _, c := range cmds {
+			if c.HasName(args[i]) {
+				next = c
+			}
+		}
+		if next == nil {
+			break
+		}
+		cmd, cmds, i = next, next.Subcommands, i+1
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, rest []string
+	for j := i; j < len(args); j++ {
+		a := args[j]
+		if a == "--" {
+			rest = append(rest, args[j:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && len(a) > 1 && a != "--generate-bash-completion" {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if takesValue[name] && !strings.Contains(name, "=") && j+1 < len(args) {
+				flags = append(flags, args[j+1])
+				j++
+			}
+			continue
+		}
+		rest = append(rest, a)
+	}
+	out := append([]string(nil), args[:i]...)
+	out = append(out, flags...)
+	return append(out, rest...)
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -82,11 +138,18 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			initCommand(),
 			validateCommand(),
 			schemaCommand(),
+			renderCommand(),
+			templatesCommand(),
 			completionCommand(),
 		},
 	}
-	for _, c := range app.Commands {
-		c.OnUsageError = app.OnUsageError
+	var setUsage func(cs []*cli.Command)
+	setUsage = func(cs []*cli.Command) {
+		for _, c := range cs {
+			c.OnUsageError = app.OnUsageError
+			setUsage(c.Subcommands)
+		}
 	}
+	setUsage(app.Commands)
 	return app
 }

@@ -1,0 +1,120 @@
+// Package assemble is mou's library: the few verbs the command line calls.
+// Loading and checking data lives in assemble/partnership, the template
+// engine in assemble/wordtemplate; this package joins them to files.
+package assemble
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"mou/assemble/internal/atomicfile"
+	"mou/assemble/wordtemplate"
+)
+
+// ReadData reads any TOML file as plain data for a template: tables become
+// maps, arrays lists, dates time.Time. No partnership rules apply.
+func ReadData(path string) (map[string]any, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	var data map[string]any
+	if _, err := toml.Decode(string(b), &data); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: the file is not valid TOML: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
+}
+
+// RenderTemplate fills one template with data and writes the result
+// atomically; nothing is written when the template or the data is wrong.
+func RenderTemplate(templatePath string, data any, outPath string) error {
+	t, err := wordtemplate.ParseFile(templatePath)
+	if err != nil {
+		return err
+	}
+	b, err := t.Render(data)
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(outPath, b, 0o644)
+}
+
+// LintReport is what `mou templates lint` says of one template.
+type LintReport struct {
+	Template string                 `json:"template"`
+	Tags     []wordtemplate.TagInfo `json:"tags"`
+	Problems wordtemplate.Errors    `json:"problems"`
+}
+
+// Lint parses each template (and, with data, renders it in memory) and
+// reports its tags and every problem. Nothing is written.
+func Lint(paths []string, data any) ([]LintReport, error) {
+	files, err := templateFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	var out []LintReport
+	for _, f := range files {
+		r := LintReport{Template: f}
+		t, err := wordtemplate.ParseFile(f)
+		if err != nil {
+			r.Problems = asErrors(err)
+			out = append(out, r)
+			continue
+		}
+		r.Tags = t.Tags()
+		if data != nil {
+			if _, err := t.Render(data); err != nil {
+				r.Problems = asErrors(err)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func asErrors(err error) wordtemplate.Errors {
+	var es wordtemplate.Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	return wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Message: err.Error()}}
+}
+
+// templateFiles expands folders into their .docx files.
+func templateFiles(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s does not exist", p)
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, _ := filepath.Glob(filepath.Join(p, "*.docx"))
+		var keep []string
+		for _, f := range found {
+			if !strings.HasPrefix(filepath.Base(f), "~$") { // Word's lock files
+				keep = append(keep, f)
+			}
+		}
+		if len(keep) == 0 {
+			return nil, fmt.Errorf("the folder %s holds no .docx templates", p)
+		}
+		sort.Strings(keep)
+		files = append(files, keep...)
+	}
+	return files, nil
+}
