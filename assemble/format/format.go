@@ -104,3 +104,20 @@ func OrdinalSuffix(n int) string {
 	}
 	return "th"
 }
+
+// Slug makes an id or a file name from a name: "West Mercia Police" →
+// "west-mercia-police".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

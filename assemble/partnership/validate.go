@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
+	"mou/assemble/format"
 	"mou/assemble/internal/suggest"
 )
 
@@ -159,7 +160,7 @@ func (p *Partnership) fieldFinding(fe validator.FieldError, path string) (Findin
 		hint = "write it with https://, e.g. https://www.example.org.uk"
 	case "slug":
 		msg = fmt.Sprintf("%s should be lower-case letters, digits and hyphens; found %q", name, value)
-		hint = fmt.Sprintf("e.g. %s = %q", name, slugify(value))
+		hint = fmt.Sprintf("e.g. %s = %q", name, format.Slug(value))
 	case "finyear":
 		msg = fmt.Sprintf("%s should be a financial year such as \"2019/20\"; found %q", name, value)
 	case "trimmed":
@@ -225,20 +226,4 @@ func example(fe validator.FieldError) string {
 		return "{ … }"
 	}
 	return `"…"`
-}
-
-// slugify proposes an id from a name: "West Mercia Police" → "west-mercia-police".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }

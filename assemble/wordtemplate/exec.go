@@ -448,9 +448,19 @@ func structFields(t reflect.Type) map[string][]int {
 		return m.(map[string][]int)
 	}
 	m := map[string][]int{}
+	// Fields of an embedded struct are promoted, as in Go and encoding/json;
+	// the outer struct's own names win.
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if !f.IsExported() {
+		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("toml") == "" && f.Tag.Get("json") == "" {
+			for name, idx := range structFields(f.Type) {
+				m[name] = append([]int{i}, idx...)
+			}
+		}
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() || f.Anonymous && f.Type.Kind() == reflect.Struct {
 			continue
 		}
 		m[f.Name] = f.Index

@@ -1,0 +1,299 @@
+// Package documents builds a partnership's Word documents — the
+// Memorandum of Understanding, the published arrangements, the yearly report
+// skeleton and the endorsement pages — from its checked data and the default
+// (or the user's) templates.
+//
+// Building is two steps so that nothing is written unless everything
+// succeeds: Plan checks every data file and renders every document in
+// memory; Write then writes each file atomically.
+package documents
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"mou/assemble/format"
+	"mou/assemble/internal/atomicfile"
+	"mou/assemble/partnership"
+	"mou/assemble/wordtemplate"
+	"mou/templates"
+)
+
+// Options tune a build.
+type Options struct {
+	Out               string   // the output folder; "out" when empty
+	Only              []string // kinds to build (Kinds); all when empty
+	SplitEndorsements bool     // also one file per signatory
+	Templates         string   // a folder whose .docx files replace defaults of the same name
+	Strict            bool     // warnings fail the build too
+	Today             time.Time
+	Progress          io.Writer // one line per partnership; nil for none
+}
+
+// File is one rendered document, not yet written.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// templateFor maps a kind to its template's file name.
+var templateFor = map[string]string{
+	MOU:          "mou.docx",
+	Arrangements: "arrangements.docx",
+	YearlyReport: "annual-report.docx",
+	Endorsements: "endorsements.docx",
+}
+
+// ParseKinds reads a --only list such as "mou,report".
+func ParseKinds(list string) ([]string, error) {
+	var out []string
+	for _, k := range strings.Split(list, ",") {
+		k = strings.TrimSpace(k)
+		if k == "" {
+			continue
+		}
+		if _, ok := templateFor[k]; !ok {
+			return nil, fmt.Errorf("unknown document %q: choose from %s", k, strings.Join(Kinds, ", "))
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// Failure is every reason a build stopped: data findings per data file and
+// template problems. Nothing was written.
+type Failure struct {
+	Data      []DataFailure
+	Templates wordtemplate.Errors
+	Other     []string
+}
+
+// DataFailure is one data file's findings.
+type DataFailure struct {
+	Path     string
+	Findings partnership.Findings
+}
+
+func (f *Failure) Error() string {
+	n := len(f.Templates) + len(f.Other)
+	for _, d := range f.Data {
+		n += len(d.Findings)
+	}
+	return fmt.Sprintf("%d problem(s); nothing was written", n)
+}
+
+// WriteText prints every problem.
+func (f *Failure) WriteText(w io.Writer) {
+	for _, d := range f.Data {
+		d.Findings.WriteText(w)
+	}
+	for _, e := range f.Templates {
+		fmt.Fprintln(w, e.Error())
+	}
+	for _, s := range f.Other {
+		fmt.Fprintln(w, s)
+	}
+	fmt.Fprintln(w, f.Error())
+}
+
+// Plan checks each partnership (a data file or folder per path), renders
+// every requested document in memory and returns the files to write. Any
+// problem in any partnership or template fails the whole plan.
+func Plan(paths []string, opts Options) ([]File, error) {
+	kinds := opts.Only
+	if len(kinds) == 0 {
+		kinds = Kinds
+	}
+	if opts.Out == "" {
+		opts.Out = "out"
+	}
+	fail := &Failure{}
+	tmpls := map[string]*wordtemplate.Template{}
+	for _, k := range kinds {
+		data, from, err := templates.Read(opts.Templates, templateFor[k])
+		if err != nil {
+			fail.Other = append(fail.Other, err.Error())
+			continue
+		}
+		t, err := wordtemplate.Parse(from, data)
+		if err != nil {
+			fail.Templates = append(fail.Templates, asErrors(err)...)
+			continue
+		}
+		tmpls[k] = t
+	}
+
+	type result struct {
+		path     string
+		p        *partnership.Partnership
+		findings partnership.Findings
+		files    []File
+		errs     wordtemplate.Errors
+		other    string
+	}
+	results := make([]result, len(paths))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	progress := func(format string, args ...any) {
+		if opts.Progress != nil {
+			mu.Lock()
+			fmt.Fprintf(opts.Progress, format+"\n", args...)
+			mu.Unlock()
+		}
+	}
+	for i, path := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &results[i]
+			r.path = path
+			p, findings, err := partnership.Check(partnership.Options{Today: opts.Today}, path)
+			if err != nil {
+				r.other = err.Error()
+				progress("%s: cannot be read", path)
+				return
+			}
+			r.p, r.findings = p, findings
+			if findings.Failed(opts.Strict) || p == nil {
+				progress("%s: %s, not built", path, findings.Summary())
+				return
+			}
+			if len(tmpls) < len(kinds) {
+				return // a template is broken: the failure says which
+			}
+			for _, k := range kinds {
+				files, errs := render(tmpls[k], p, k, opts.SplitEndorsements)
+				r.files = append(r.files, files...)
+				r.errs = append(r.errs, errs...)
+			}
+			if len(r.errs) > 0 {
+				progress("%s: %d template problem(s), not built", path, len(r.errs))
+				return
+			}
+			progress("%s: %s; %d document(s) ready", path, findings.Summary(), len(r.files))
+		}()
+	}
+	wg.Wait()
+
+	var files []File
+	folders := folderNames(results, func(r result) *partnership.Partnership { return r.p })
+	seenTemplateErr := map[string]bool{}
+	for i, r := range results {
+		if r.other != "" {
+			fail.Other = append(fail.Other, r.other)
+		}
+		if r.findings.Failed(opts.Strict) {
+			fail.Data = append(fail.Data, DataFailure{Path: r.path, Findings: r.findings})
+		}
+		for _, e := range r.errs {
+			// The same template problem shows for every partnership: say it once.
+			if key := e.Error(); !seenTemplateErr[key] {
+				seenTemplateErr[key] = true
+				fail.Templates = append(fail.Templates, e)
+			}
+		}
+		for _, f := range r.files {
+			files = append(files, File{Path: filepath.Join(opts.Out, folders[i], f.Path), Data: f.Data})
+		}
+	}
+	if len(fail.Data)+len(fail.Templates)+len(fail.Other) > 0 {
+		return nil, fail
+	}
+	if dup := duplicatePath(files); dup != "" {
+		return nil, &Failure{Other: []string{fmt.Sprintf("two partnerships would both write %s: build them into different folders with --out", dup)}}
+	}
+	return files, nil
+}
+
+// render fills one template for one partnership; endorsements may also be
+// split into one file per signatory.
+func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool) ([]File, wordtemplate.Errors) {
+	view := NewView(p, kind)
+	b, err := t.Render(view)
+	if err != nil {
+		return nil, asErrors(err)
+	}
+	files := []File{{Path: fileName(view, kind), Data: b}}
+	if kind != Endorsements || !split {
+		return files, nil
+	}
+	all := view.Signatories
+	for i, s := range all {
+		view.Signatories = all[i : i+1]
+		b, err := t.Render(view)
+		if err != nil {
+			return nil, asErrors(err)
+		}
+		name := fmt.Sprintf("endorsement-%s-%02d-%s.docx", s.Document.Kind, i+1, format.Slug(firstOf(s.Signatory, s.Organisation)))
+		files = append(files, File{Path: name, Data: b})
+	}
+	return files, nil
+}
+
+// fileName is a document's file name in its partnership's folder.
+func fileName(v *View, kind string) string {
+	if kind == YearlyReport {
+		return "annual-report-" + v.Report.Period + ".docx"
+	}
+	return templateFor[kind]
+}
+
+// folderNames names each partnership's output folder after its area, adding
+// the year of its documents when two partnerships of one build share an area.
+func folderNames[R any](rs []R, get func(R) *partnership.Partnership) []string {
+	names := make([]string, len(rs))
+	count := map[string]int{}
+	for i, r := range rs {
+		if p := get(r); p != nil {
+			names[i] = slug(p)
+			count[names[i]]++
+		}
+	}
+	for i, r := range rs {
+		if p := get(r); p != nil && count[names[i]] > 1 {
+			names[i] += "-" + p.Partnership.Date.Time.Format("2006")
+		}
+	}
+	return names
+}
+
+func duplicatePath(files []File) string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[f.Path] {
+			return f.Path
+		}
+		seen[f.Path] = true
+	}
+	return ""
+}
+
+func asErrors(err error) wordtemplate.Errors {
+	if es, ok := err.(wordtemplate.Errors); ok {
+		return es
+	}
+	return wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Message: err.Error()}}
+}
+
+// Write writes each file atomically (a temporary file in the target folder,
+// then a rename), creating folders as needed, and returns the paths in order.
+func Write(files []File) ([]string, error) {
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	var paths []string
+	for _, f := range files {
+		if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
+			return paths, fmt.Errorf("cannot create the folder for %s: %w", f.Path, err)
+		}
+		if err := atomicfile.Write(f.Path, f.Data, 0o644); err != nil {
+			return paths, err
+		}
+		paths = append(paths, f.Path)
+	}
+	return paths, nil
+}

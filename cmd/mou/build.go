@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"mou/assemble/documents"
+)
+
+func buildCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "build a partnership's Word documents",
+		ArgsUsage: "FILE|FOLDER…",
+		Description: "Checks each partnership's data (a TOML file, or a folder of TOML files merged) and builds\n" +
+			"its Memorandum of Understanding, arrangements, yearly report skeleton and endorsement\n" +
+			"pages into OUT/<area>/. Several partnerships build at once. Any problem in any data file\n" +
+			"or template stops the build before a single file is written.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Value: "out", Usage: "the folder to write into"},
+			&cli.StringFlag{Name: "only", Usage: "build only these documents: a comma-separated list of mou, arrangements, report, endorsements"},
+			&cli.BoolFlag{Name: "split-endorsements", Usage: "also write one endorsement file per signatory"},
+			&cli.StringFlag{Name: "templates", Usage: "a folder of templates replacing the defaults of the same file name"},
+			&cli.BoolFlag{Name: "pdf", Usage: "also convert each document to PDF with LibreOffice"},
+			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("build needs a data file or folder, e.g. `mou build data/herefordshire-2019.toml`")
+			}
+			only, err := documents.ParseKinds(c.String("only"))
+			if err != nil {
+				return usagef("--only: %v", err)
+			}
+			if c.Bool("pdf") {
+				// Say so before anything is built, not after the .docx files.
+				if _, err := documents.Soffice(); err != nil {
+					return cli.Exit(err.Error(), exitInvalid)
+				}
+			}
+			opts := documents.Options{
+				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
+				Templates: c.String("templates"), Strict: c.Bool("strict"),
+			}
+			if !c.Bool("quiet") {
+				opts.Progress = c.App.Writer
+			}
+			files, err := documents.Plan(c.Args().Slice(), opts)
+			var fail *documents.Failure
+			if errors.As(err, &fail) {
+				fail.WriteText(c.App.ErrWriter)
+				return errInvalid
+			}
+			if err != nil {
+				return cli.Exit(err.Error(), exitInvalid)
+			}
+			written, err := documents.Write(files)
+			if err != nil {
+				return cli.Exit(err.Error(), exitInvalid)
+			}
+			if c.Bool("pdf") {
+				pdfs, err := documents.ConvertPDF(written)
+				written = append(written, pdfs...)
+				if err != nil {
+					return cli.Exit(err.Error(), exitInvalid)
+				}
+			}
+			for _, p := range written {
+				fmt.Fprintf(c.App.Writer, "wrote %s\n", p)
+			}
+			return nil
+		},
+	}
+}

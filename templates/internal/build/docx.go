@@ -1,0 +1,353 @@
+// Package build writes mou's four default templates. Each template is an
+// ordinary .docx with built-in Word styles (Title, Heading 1–3, List Bullet,
+// List Number), a table style whose header row repeats on every page, a
+// contents field Word fills on opening, page numbers, A4 pages and UK
+// English, so a user can open, restyle and re-save it in Word or LibreOffice.
+//
+// The text of each document lives in its own file (mou.go, arrangements.go,
+// report.go, endorsements.go); this file holds the WordprocessingML.
+package build
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// doc accumulates one template's body.
+type doc struct {
+	title   string // document property, may hold tags
+	subject string
+	footer  string // left-hand footer text, may hold tags
+	body    strings.Builder
+}
+
+// paragraph properties beyond the style.
+type props struct {
+	keepNext, keepLines, pageBreakBefore bool
+	align                                string
+	spaceBefore                          int // twentieths of a point; 0 leaves the style's
+}
+
+var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// runs turns text with **bold** spans into runs.
+func runs(text string) string {
+	var b strings.Builder
+	bold := false
+	for i, piece := range strings.Split(text, "**") {
+		if i > 0 {
+			bold = !bold
+		}
+		if piece == "" {
+			continue
+		}
+		b.WriteString("<w:r>")
+		if bold {
+			b.WriteString("<w:rPr><w:b/></w:rPr>")
+		}
+		fmt.Fprintf(&b, `<w:t xml:space="preserve">%s</w:t></w:r>`, xmlText.Replace(piece))
+	}
+	return b.String()
+}
+
+func pPr(style string, pr props) string {
+	var b strings.Builder
+	b.WriteString("<w:pPr>")
+	if style != "" {
+		fmt.Fprintf(&b, `<w:pStyle w:val="%s"/>`, style)
+	}
+	if pr.keepNext {
+		b.WriteString("<w:keepNext/>")
+	}
+	if pr.keepLines {
+		b.WriteString("<w:keepLines/>")
+	}
+	if pr.pageBreakBefore {
+		b.WriteString("<w:pageBreakBefore/>")
+	}
+	if pr.spaceBefore > 0 {
+		fmt.Fprintf(&b, `<w:spacing w:before="%d"/>`, pr.spaceBefore)
+	}
+	if pr.align != "" {
+		fmt.Fprintf(&b, `<w:jc w:val="%s"/>`, pr.align)
+	}
+	b.WriteString("</w:pPr>")
+	return b.String()
+}
+
+func (d *doc) styled(style string, pr props, text string) {
+	d.body.WriteString("<w:p>" + pPr(style, pr) + runs(text) + "</w:p>")
+}
+
+func (d *doc) title1(text string)   { d.styled("Title", props{}, text) }
+func (d *doc) subtitle(text string) { d.styled("Subtitle", props{}, text) }
+func (d *doc) h1(text string)       { d.styled("Heading1", props{}, text) }
+func (d *doc) h2(text string)       { d.styled("Heading2", props{}, text) }
+func (d *doc) h3(text string)       { d.styled("Heading3", props{}, text) }
+func (d *doc) p(text string)        { d.styled("", props{}, text) }
+func (d *doc) bullet(text string)   { d.styled("ListBullet", props{}, text) }
+func (d *doc) number(text string)   { d.styled("ListNumber", props{}, text) }
+
+// prompt is where the business team must write: its own style, so it is
+// easy to find and to restyle.
+func (d *doc) prompt(text string) { d.styled("Prompt", props{}, text) }
+
+// tag writes a block tag on a paragraph of its own; the engine removes it.
+func (d *doc) tag(t string) { d.styled("", props{}, t) }
+
+// text writes a section's prose: the data's own wording for the section
+// when [text] has it, one paragraph per paragraph, else the defaults.
+func (d *doc) text(id string, defaults ...string) {
+	d.textElse(id, "", defaults)
+}
+
+// promptText is a section the team must write: the data's wording when it
+// has some, else prompts saying what to write.
+func (d *doc) promptText(id string, prompts ...string) {
+	d.textElse(id, "Prompt", prompts)
+}
+
+func (d *doc) textElse(id, style string, defaults []string) {
+	d.tag("{{#each text." + textKey(id) + "}}")
+	d.p("{{this}}")
+	d.tag("{{else}}")
+	for _, s := range defaults {
+		d.styled(style, props{}, s)
+	}
+	d.tag("{{/each}}")
+}
+
+// textKey turns a section id into the template name: data-and-x → data_and_x.
+func textKey(id string) string { return strings.ReplaceAll(id, "-", "_") }
+
+func (d *doc) pageBreak() {
+	d.body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+}
+
+// contents writes a table of contents field (headings 1 to 2) with a note
+// in place of entries: Word fills it on opening (updateFields in
+// settings.xml), LibreOffice with Tools ▸ Update ▸ Update All.
+func (d *doc) contents() {
+	d.styled("TOCHeading", props{}, "Contents")
+	d.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs></w:pPr>` +
+		`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>` +
+		`<w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
+		`<w:r><w:rPr><w:i/></w:rPr><w:t>The contents list is filled in when the document is opened in Word (answer Yes to updating fields) or, in LibreOffice, with Tools › Update › Update All.</w:t></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
+}
+
+// cell is one table cell's paragraphs; a cell's text may hold **bold**.
+type cell []string
+
+// table writes a table in the "Partnership Table" style. The first row is
+// the header, marked to repeat at the top of every page; widths are in
+// twentieths of a point and add up to the text width (9026).
+func (d *doc) table(widths []int, rows ...[]cell) {
+	b := &d.body
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PartnershipTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, w := range widths {
+		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
+	}
+	b.WriteString("</w:tblGrid>")
+	for i, row := range rows {
+		b.WriteString("<w:tr>")
+		if i == 0 {
+			b.WriteString(`<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+		} else {
+			b.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`)
+		}
+		for j, c := range row {
+			fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, widths[j])
+			if len(c) == 0 {
+				c = cell{""}
+			}
+			for _, para := range c {
+				b.WriteString("<w:p>" + pPr("TableText", props{}) + runs(para) + "</w:p>")
+			}
+			b.WriteString("</w:tc>")
+		}
+		b.WriteString("</w:tr>")
+	}
+	b.WriteString("</w:tbl>")
+	// A paragraph after a table keeps two tables from merging when a
+	// section between them is dropped.
+	d.styled("AfterTable", props{}, "")
+}
+
+// c is shorthand for a one-paragraph cell.
+func c(text string) cell { return cell{text} }
+
+// signature writes a signature block kept on one page: name and title,
+// organisation, a line to sign on and the date or a line to date.
+func (d *doc) signature(pr props) {
+	keep := props{keepNext: true, keepLines: true}
+	first := pr
+	first.keepNext, first.keepLines = true, true
+	d.styled("SignatoryName", first, "{{signatory}}")
+	d.styled("", keep, "{{title}}")
+	d.styled("", keep, "{{organisation}}")
+	d.styled("SignatureLine", keep, "Signed")
+	d.styled("SignatureLine", props{keepLines: true}, "Date{{#if date}}  **{{date | date \"2 January 2006\"}}**{{/if}}")
+}
+
+// bytes assembles the package. Entries are written in a fixed order with a
+// fixed time, so the same text gives the same bytes.
+func (d *doc) bytes() ([]byte, error) {
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", packageRels},
+		{"docProps/core.xml", fmt.Sprintf(coreProps, xmlText.Replace(d.title), xmlText.Replace(d.subject))},
+		{"docProps/app.xml", appProps},
+		{"word/document.xml", documentHead + d.body.String() + sectPr + "</w:body></w:document>"},
+		{"word/_rels/document.xml.rels", documentRels},
+		{"word/styles.xml", styles},
+		{"word/numbering.xml", numbering},
+		{"word/settings.xml", settings},
+		{"word/footer1.xml", fmt.Sprintf(footer, runs(d.footer))},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write([]byte(xmlHeader + p.body)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
+const contentTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+	`<Default Extension="xml" ContentType="application/xml"/>` +
+	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+	`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` +
+	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
+	`</Types>`
+
+const packageRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
+	`</Relationships>`
+
+const documentRels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>` +
+	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+	`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`</Relationships>`
+
+const coreProps = `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+	`<dc:title>%s</dc:title><dc:subject>%s</dc:subject><dc:creator>{{partnership.name}}</dc:creator>` +
+	`<dc:language>en-GB</dc:language></cp:coreProperties>`
+
+const appProps = `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>mou</Application><Company>{{partnership.name}}</Company></Properties>`
+
+const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
+
+const documentHead = `<w:document ` + wordNS + `><w:body>`
+
+// sectPr: A4 portrait, 2.54 cm margins, the footer on every page.
+const sectPr = `<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>` +
+	`<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="567" w:gutter="0"/>` +
+	`<w:cols w:space="708"/></w:sectPr>`
+
+const footer = `<w:ftr ` + wordNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>%s` +
+	`<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>` +
+	`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
+	`<w:r><w:t xml:space="preserve"> of </w:t></w:r>` +
+	`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`
+
+const settings = `<w:settings ` + wordNS + `><w:updateFields w:val="true"/><w:defaultTabStop w:val="720"/>` +
+	`<w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="en-GB"/>` +
+	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	`</w:settings>`
+
+// numbering: numId 1 bullets, numId 2 decimal numbers; three levels each.
+var numbering = func() string {
+	var b strings.Builder
+	b.WriteString(`<w:numbering ` + wordNS + `>`)
+	for id, kind := range []string{"bullet", "decimal"} {
+		fmt.Fprintf(&b, `<w:abstractNum w:abstractNumId="%d"><w:multiLevelType w:val="hybridMultilevel"/>`, id)
+		for lvl := 0; lvl < 3; lvl++ {
+			text := []string{"•", "–", "▪"}[lvl]
+			format := "bullet"
+			if kind == "decimal" {
+				format = []string{"decimal", "lowerLetter", "lowerRoman"}[lvl]
+				text = fmt.Sprintf("%%%d.", lvl+1)
+			}
+			fmt.Fprintf(&b, `<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/><w:lvlJc w:val="left"/>`+
+				`<w:pPr><w:ind w:left="%d" w:hanging="360"/></w:pPr></w:lvl>`, lvl, format, text, 360*(lvl+1))
+		}
+		b.WriteString(`</w:abstractNum>`)
+	}
+	b.WriteString(`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`)
+	return b.String()
+}()
+
+// styles: built-in style ids and names, so Word treats them as its own
+// (they appear in the style gallery and the contents field finds the
+// headings), plus Prompt, TableText, SignatoryName and SignatureLine.
+var styles = `<w:styles ` + wordNS + `>` +
+	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+	`<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Subtitle"/><w:qFormat/>` +
+	`<w:pPr><w:spacing w:before="2400" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="56"/><w:szCs w:val="56"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:spacing w:after="480"/></w:pPr><w:rPr><w:color w:val="2F5496"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr></w:style>` +
+	heading(1, 36, "1F3864", 480) + heading(2, 28, "2F5496", 320) + heading(3, 24, "2F5496", 240) +
+	`<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/><w:ind w:left="360" w:hanging="360"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Prompt"><w:name w:val="Prompt"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="C55A11"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="FBE4D5"/><w:ind w:left="227"/></w:pPr>` +
+	`<w:rPr><w:i/><w:color w:val="833C0B"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="AfterTable"><w:name w:val="After Table"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="12"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatoryName"><w:name w:val="Signatory Name"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:keepNext/><w:spacing w:before="480" w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatureLine"><w:name w:val="Signature Line"/><w:basedOn w:val="Normal"/>` +
+	`<w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="480" w:after="0"/><w:pBdr><w:bottom w:val="dotted" w:sz="6" w:space="1" w:color="808080"/></w:pBdr><w:ind w:right="2268"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
+	`<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="100"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="100"/><w:ind w:left="220"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
+	`<w:pPr><w:tabs><w:tab w:val="right" w:pos="9026"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="595959"/><w:sz w:val="18"/></w:rPr></w:style>` +
+	`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
+	`<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>` +
+	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+	`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+	`<w:style w:type="table" w:customStyle="1" w:styleId="PartnershipTable"><w:name w:val="Partnership Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/>` +
+	`<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:left w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>` +
+	`<w:bottom w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:right w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>` +
+	`<w:insideH w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/></w:tblBorders></w:tblPr>` +
+	`<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr></w:tblStylePr>` +
+	`</w:style>` +
+	`</w:styles>`
+
+func heading(level, size int, color string, before int) string {
+	return fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="Heading%d"><w:name w:val="heading %d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>`+
+		`<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%d" w:after="120"/><w:outlineLvl w:val="%d"/></w:pPr>`+
+		`<w:rPr><w:b/><w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`,
+		level, level, before, level-1, color, size, size)
+}

@@ -1,0 +1,20 @@
+package build
+
+// The endorsement pages: one page per signatory, ready to print and sign.
+// Each page starts with a page break before its first paragraph, so there is
+// no break (and no blank page) after the last one.
+func endorsements() *doc {
+	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}", footer: "{{partnership.short}} · Endorsement"}
+	d.tag("{{#each signatories}}")
+	d.styled("Title", props{pageBreakBefore: true}, "{{@root.partnership.name}}")
+	d.subtitle("Endorsement of the {{document.title}}")
+	d.p("{{#if document.version}}Version {{document.version}}, {{/if}}{{document.date}}")
+	d.tag("{{#each @root.text.endorsement}}")
+	d.p("{{this}}")
+	d.tag("{{else}}")
+	d.p("On behalf of {{organisation}}, I endorse the {{document.title}} of the {{@root.partnership.name}} and accept my share of the responsibility for making these arrangements work for children and families in {{@root.partnership.area}}.")
+	d.tag("{{/each}}")
+	d.signature(props{})
+	d.tag("{{/each}}")
+	return d
+}

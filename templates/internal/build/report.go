@@ -1,0 +1,119 @@
+package build
+
+// The yearly report skeleton: every section the guidance asks for (the
+// report.* items of statutory.md), filled with what the data knows, and a
+// Prompt paragraph wherever the team must write.
+func report() *doc {
+	d := &doc{title: "{{partnership.name}} {{document.title}}", subject: "Yearly report of the {{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
+	d.title1("{{document.title}}")
+	d.subtitle("{{partnership.name}}")
+	d.p("Covering {{report.start}} to {{report.end}}")
+	d.p("Following {{edition.title}}")
+	d.contents()
+	d.pageBreak()
+
+	d.h1("About this report")
+	d.p("The safeguarding partners must publish a report at least once in every twelve months on what they have done as a result of their arrangements and how effective those arrangements have been. This report covers {{report.start}} to {{report.end}}.")
+	d.h2("Publication")
+	d.tag("{{#if report.published}}")
+	d.p("Published on {{report.published}} at {{report.location}}.")
+	d.tag("{{else}}")
+	d.p("To be published at {{report.location}}.")
+	d.prompt("Record the publication date in the data file ([report] published = YYYY-MM-DD) and rebuild: the dates below are then worked out for you.")
+	d.tag("{{/if}}")
+	d.tag("{{#if report.recipients}}")
+	d.p("Within days of publication a copy goes to:")
+	d.table([]int{5226, 1800, 2000},
+		[]cell{c("Send a copy to"), c("Within"), c("By")},
+		[]cell{c("{{#each report.recipients}}{{name}}"), c("{{within_days}} days"), c("{{by | default \"—\"}}{{/each}}")},
+	)
+	d.tag("{{/if}}")
+	d.tag("{{#if report.next_due}}")
+	d.p("The next yearly report must be published by **{{report.next_due}}**.")
+	d.tag("{{/if}}")
+	d.tag("{{#if edition.is_2023}}")
+	d.p("The {{edition.leads_term}} review and sign off this report before it is published.")
+	d.tag("{{/if}}")
+
+	d.h1("The partnership")
+	d.p("The {{edition.leads_term}} and their {{edition.delegates_term}} during the year:")
+	d.table([]int{2706, 3160, 3160},
+		[]cell{c("Organisation"), c("{{edition.lead_label}}"), c("{{edition.delegate_label}}")},
+		[]cell{c("{{#each partners}}**{{organisation}}**"), c("{{lead.display}}"), c("{{delegate.display | default \"Not delegated\"}}{{/each}}")},
+	)
+	d.tag("{{#if scrutiny.chair}}")
+	d.p("Partnership chair: {{scrutiny.chair.display}}.")
+	d.tag("{{/if}}")
+	d.tag("{{#if scrutiny.scrutineer}}")
+	d.p("Independent scrutiny: {{scrutiny.scrutineer.display}}.")
+	d.tag("{{/if}}")
+	d.prompt("Note any change of lead, delegate or chair during the year, with its date.")
+	d.tag("{{#if partnership.priorities}}")
+	d.h2("Priorities for the year")
+	d.tag("{{#each partnership.priorities}}")
+	d.number("{{title}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+	d.tag("{{#if relevant_agencies}}")
+	d.h2("Relevant agencies")
+	d.tag("{{#each agency_sectors}}")
+	d.bullet("**{{name}}**: {{#each agencies}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+	d.tag("{{#if boards}}")
+	d.h2("Wider partnerships")
+	d.p("{{#each boards}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}.")
+	d.tag("{{/if}}")
+
+	d.h1("What the partners did as a result of the arrangements")
+	d.promptText("activity", "Describe what the partners and relevant agencies did during the year because of these arrangements: the work of each group below, decisions taken, and changes made.")
+	d.tag("{{#if meetings}}")
+	d.tag("{{#each meetings}}")
+	d.h3("{{name}}")
+	d.prompt("What the {{name}} did this year{{#if frequency}} (it meets {{frequency}}){{/if}}.")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+	d.tag("{{#each subgroups}}")
+	d.h3("{{name}}")
+	d.prompt("What the {{name}} did this year.")
+	d.tag("{{/each}}")
+	d.h2("Child safeguarding practice reviews")
+	d.promptText("review-actions", "List the rapid reviews held and the local child safeguarding practice reviews commissioned or published during the year, and the decisions and actions taken — or planned — on the recommendations of local and national reviews, with the improvements that resulted.")
+
+	d.h1("How effective the arrangements have been")
+	d.promptText("effectiveness", "Judge how well the arrangements worked in practice, with the evidence: scrutiny findings, audits, data and inspection results.")
+
+	d.h1("Impact on outcomes for children and families")
+	d.promptText("impact", "Give evidence of the difference the partners' and relevant agencies' work, including training, made to children and families — from early help to children in care and care leavers.")
+
+	d.h1("Where progress has been slow")
+	d.promptText("no-progress", "Analyse any priority or area where there is little or no evidence of progress, why, and what will change.")
+	d.tag("{{#each partnership.priorities}}")
+	d.h3("{{title}}")
+	d.prompt("Progress on this priority this year, with its evidence.")
+	d.tag("{{/each}}")
+
+	d.h1("Listening to children and families")
+	d.promptText("feedback", "Say how the partners sought feedback from children and families during the year and what they changed because of it.")
+
+	d.tag("{{#if partnership.secure_establishment}}")
+	d.h1("Use of restraint in the secure establishment")
+	d.promptText("restraint", "Review the use of restraint in the secure establishment in the area during the year; the findings are also reported to the Youth Justice Board.")
+	d.tag("{{/if}}")
+
+	d.h1("Updates to the arrangements")
+	d.promptText("arrangement-updates", "List any changes made, or to be made, to the published arrangements and the timescale for putting them in place.")
+
+	d.tag("{{#if funding}}")
+	d.h1("Funding")
+	fundingTable(d)
+	d.prompt("Comment on spending against the budget and any contributions from relevant agencies.")
+	d.tag("{{/if}}")
+
+	d.h1("Sign-off")
+	d.p("Signed on behalf of the safeguarding partners.")
+	d.tag("{{#each signatories}}")
+	d.signature(props{})
+	d.tag("{{/each}}")
+	return d
+}

@@ -1,0 +1,40 @@
+// Package templates holds mou's default Word templates, embedded in the
+// binary so an installed mou needs no files beside it. They are generated
+// by `go run ./templates/gen`; README.md in this folder explains the tags.
+package templates
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+//go:embed *.docx
+var files embed.FS
+
+// Names are the default templates' file names.
+var Names = []string{"mou.docx", "arrangements.docx", "annual-report.docx", "endorsements.docx"}
+
+// Read returns the template called name: from dir when dir is not empty and
+// holds a file of that name, else the embedded default. from says which
+// (the path, or "default name") for messages.
+func Read(dir, name string) (data []byte, from string, err error) {
+	if dir != "" {
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		if err == nil {
+			return b, p, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, p, fmt.Errorf("cannot read the template %s: %w", p, err)
+		}
+	}
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return nil, name, fmt.Errorf("there is no default template called %s", name)
+	}
+	return b, name, nil
+}
