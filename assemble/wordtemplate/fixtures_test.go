@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"mou/assemble/internal/docxcheck"
 	"mou/assemble/internal/readertest"
 )
 
@@ -45,6 +46,9 @@ func TestRealWordProcessors(t *testing.T) {
 		b, err := tmpl.Render(fixtureData)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
+		}
+		for _, problem := range docxcheck.Check(b) {
+			t.Errorf("%s: %s", f, problem)
 		}
 		out := filepath.Join(dir, f)
 		if err := os.WriteFile(out, b, 0o644); err != nil {

@@ -33,7 +33,8 @@ type props struct {
 
 var xmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// runs turns text with **bold** spans into runs.
+// runs turns text with **bold** spans into runs; a tab character becomes
+// a tab (the signature lines' dotted leaders).
 func runs(text string) string {
 	var b strings.Builder
 	bold := false
@@ -48,7 +49,15 @@ func runs(text string) string {
 		if bold {
 			b.WriteString("<w:rPr><w:b/></w:rPr>")
 		}
-		fmt.Fprintf(&b, `<w:t xml:space="preserve">%s</w:t></w:r>`, xmlText.Replace(piece))
+		for j, t := range strings.Split(piece, "\t") {
+			if j > 0 {
+				b.WriteString("<w:tab/>")
+			}
+			if t != "" {
+				fmt.Fprintf(&b, `<w:t xml:space="preserve">%s</w:t>`, xmlText.Replace(t))
+			}
+		}
+		b.WriteString("</w:r>")
 	}
 	return b.String()
 }
@@ -190,8 +199,8 @@ func (d *doc) signature(pr props) {
 	d.styled("SignatoryName", first, "{{signatory}}")
 	d.styled("", keep, "{{title}}")
 	d.styled("", keep, "{{organisation}}")
-	d.styled("SignatureLine", keep, "Signed")
-	d.styled("SignatureLine", props{keepLines: true}, "Date{{#if date}}  **{{date | date \"2 January 2006\"}}**{{/if}}")
+	d.styled("SignatureLine", keep, "Signed\t")
+	d.styled("SignatureLine", props{keepLines: true}, "Date{{#if date}}  **{{date | ordinal}}**{{else}}\t{{/if}}")
 }
 
 // bytes assembles the package. Entries are written in a fixed order with a
@@ -326,7 +335,7 @@ var styles = `<w:styles ` + wordNS + `>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatoryName"><w:name w:val="Signatory Name"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:keepNext/><w:spacing w:before="480" w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatureLine"><w:name w:val="Signature Line"/><w:basedOn w:val="Normal"/>` +
-	`<w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="480" w:after="0"/><w:pBdr><w:bottom w:val="dotted" w:sz="6" w:space="1" w:color="808080"/></w:pBdr><w:ind w:right="2268"/></w:pPr></w:style>` +
+	`<w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="600" w:after="0"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
 	`<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="100"/></w:pPr></w:style>` +
