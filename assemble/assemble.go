@@ -13,7 +13,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"mou/assemble/documents"
 	"mou/assemble/internal/atomicfile"
+	"mou/assemble/partnership"
 	"mou/assemble/wordtemplate"
 )
 
@@ -56,9 +58,37 @@ type LintReport struct {
 	Problems wordtemplate.Errors    `json:"problems"`
 }
 
+// LintData reads the data a lint renders templates with. A valid
+// partnership file gives each template what `mou build` would give it (the
+// documents' view, by the template's file name: mou.docx, arrangements.docx,
+// annual-report.docx, endorsements.docx); any other TOML is used as written.
+// asPartnership says which.
+func LintData(path string) (data func(template string) any, asPartnership bool, err error) {
+	if p, findings, err := partnership.Check(partnership.Options{}, path); err == nil && p != nil && findings.Errors() == 0 {
+		return func(template string) any {
+			kind := documents.MOU
+			switch strings.TrimSuffix(filepath.Base(template), ".docx") {
+			case "arrangements":
+				kind = documents.Arrangements
+			case "annual-report":
+				kind = documents.YearlyReport
+			case "endorsements":
+				kind = documents.Endorsements
+			}
+			return documents.NewView(p, kind)
+		}, true, nil
+	}
+	raw, err := ReadData(path)
+	if err != nil {
+		return nil, false, err
+	}
+	return func(string) any { return raw }, false, nil
+}
+
 // Lint parses each template (and, with data, renders it in memory) and
-// reports its tags and every problem. Nothing is written.
-func Lint(paths []string, data any) ([]LintReport, error) {
+// reports its tags and every problem. Nothing is written. data, when not
+// nil, gives the data for a template path.
+func Lint(paths []string, data func(template string) any) ([]LintReport, error) {
 	files, err := templateFiles(paths)
 	if err != nil {
 		return nil, err
@@ -74,7 +104,7 @@ func Lint(paths []string, data any) ([]LintReport, error) {
 		}
 		r.Tags = t.Tags()
 		if data != nil {
-			if _, err := t.Render(data); err != nil {
+			if _, err := t.Render(data(f)); err != nil {
 				r.Problems = asErrors(err)
 			}
 		}

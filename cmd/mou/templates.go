@@ -67,7 +67,7 @@ func templatesCommand() *cli.Command {
 			Usage:     "list each template's tags and every problem, writing nothing",
 			ArgsUsage: "DIR|FILE…",
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "data", Usage: "also render with this TOML data in memory and report the fields it lacks"},
+				&cli.StringFlag{Name: "data", Usage: "also render with this data in memory and report the fields it lacks (a partnership file gives what mou build gives)"},
 				&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 				&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "problems only, not the list of tags"},
 			},
@@ -79,11 +79,14 @@ func templatesCommand() *cli.Command {
 				if format != "text" && format != "json" {
 					return usagef("--format must be text or json, not %q", format)
 				}
-				var data any
+				var data func(string) any
 				if p := c.String("data"); p != "" {
-					d, err := assemble.ReadData(p)
+					d, isPartnership, err := assemble.LintData(p)
 					if err != nil {
 						return cli.Exit(err.Error(), exitInvalid)
+					}
+					if isPartnership && format == "text" {
+						fmt.Fprintf(c.App.Writer, "%s is a valid partnership: each template gets what `mou build` gives it\n", p)
 					}
 					data = d
 				}

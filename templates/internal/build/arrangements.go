@@ -46,11 +46,8 @@ func arrangements() *doc {
 	d.tag("{{#if geography}}")
 	d.h1("Geographical area")
 	d.text("geography",
-		"The arrangements cover the whole of {{partnership.area}}.",
+		"{{#if geography.description}}{{geography.description}}{{else}}The arrangements cover the whole of {{partnership.area}}.{{/if}}",
 	)
-	d.tag("{{#if geography.description}}")
-	d.p("{{geography.description}}")
-	d.tag("{{/if}}")
 	d.tag("{{#if geography.local_authorities}}")
 	d.p("Local authorities covered: {{geography.local_authorities | join \", \"}}.")
 	d.tag("{{/if}}")

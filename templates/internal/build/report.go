@@ -22,7 +22,7 @@ func report() *doc {
 	d.prompt("Record the publication date in the data file ([report] published = YYYY-MM-DD) and rebuild: the dates below are then worked out for you.")
 	d.tag("{{/if}}")
 	d.tag("{{#if report.recipients}}")
-	d.p("Within days of publication a copy goes to:")
+	d.p("After publication, a copy is sent to each of these bodies within the days shown:")
 	d.table([]int{5226, 1800, 2000},
 		[]cell{c("Send a copy to"), c("Within"), c("By")},
 		[]cell{c("{{#each report.recipients}}{{name}}"), c("{{within_days}} days"), c("{{by | default \"—\"}}{{/each}}")},

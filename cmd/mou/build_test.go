@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBuild(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := mou(t, "build", "../../data/herefordshire-2019.toml", "../../data/westmorland-and-furness-2025.toml", "--out", out, "--only", "mou,endorsements")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"herefordshire-2019.toml: no problems found; 2 document(s) ready",
+		"westmorland-and-furness-2025.toml: 0 errors, 5 warnings; 2 document(s) ready",
+		"wrote " + filepath.Join(out, "herefordshire", "mou.docx"),
+		"wrote " + filepath.Join(out, "westmorland-and-furness", "endorsements.docx"),
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("missing %q in\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "herefordshire", "arrangements.docx")); err == nil {
+		t.Error("--only mou,endorsements built the arrangements")
+	}
+
+	// Strict: Westmorland and Furness's warnings stop everything.
+	strictOut := t.TempDir()
+	code, _, stderr = mou(t, "build", "--strict", "--out", strictOut, "../../data/herefordshire-2019.toml", "../../data/westmorland-and-furness-2025.toml")
+	if entries, _ := os.ReadDir(strictOut); code != 1 || len(entries) != 0 || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("strict: exit %d, %d entries written\n%s", code, len(entries), stderr)
+	}
+	// Cumbria's published total is wrong: exit 1, the message, nothing written.
+	code, _, stderr = mou(t, "build", "--out", strictOut, "../../data/cumbria-2019.toml", "../../data/herefordshire-2019.toml")
+	if entries, _ := os.ReadDir(strictOut); code != 1 || len(entries) != 0 || !strings.Contains(stderr, "cumbria-2019.toml:172:1: error") {
+		t.Errorf("cumbria: exit %d, %d entries written\n%s", code, len(entries), stderr)
+	}
+}
+
+func TestBuildUsage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		err  string
+	}{
+		{[]string{"build"}, "build needs a data file or folder"},
+		{[]string{"build", "--only", "mou,letters", "x.toml"}, `unknown document "letters": choose from mou, arrangements, report, endorsements`},
+	} {
+		if code, _, stderr := mou(t, tt.args...); code != 2 || !strings.Contains(stderr, tt.err) {
+			t.Errorf("%v: exit %d\n%s", tt.args, code, stderr)
+		}
+	}
+}
+
+// TestBuildPDFWithoutLibreOffice: --pdf on a machine without soffice says
+// how to install it, before anything is written.
+func TestBuildPDFWithoutLibreOffice(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	out := t.TempDir()
+	code, _, stderr := mou(t, "build", "--pdf", "--out", out, "../../data/herefordshire-2019.toml")
+	if entries, _ := os.ReadDir(out); code != 1 || len(entries) != 0 || !strings.Contains(stderr, "apt-get install libreoffice-writer-nogui") {
+		t.Errorf("exit %d, %d entries\n%s", code, len(entries), stderr)
+	}
+}
+
+func TestLintDefaultTemplatesWithPartnership(t *testing.T) {
+	code, stdout, _ := mou(t, "templates", "lint", "-q", "../../templates", "--data", "../../data/westmorland-and-furness-2025.toml")
+	if code != 0 || !strings.Contains(stdout, "is a valid partnership") || strings.Contains(stdout, "problem:") {
+		t.Errorf("exit %d\n%s", code, stdout)
+	}
+}
