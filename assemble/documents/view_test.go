@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,5 +150,21 @@ func TestFolderNames(t *testing.T) {
 	got := folderNames([]*partnership.Partnership{a, b, c, nil}, func(p *partnership.Partnership) *partnership.Partnership { return p })
 	if want := []string{"testshire-2024", "testshire-2019", "other-shire", ""}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestViewDocumented keeps templates/README.md in step with View: every
+// name a template can use at the top level is documented there.
+func TestViewDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../templates/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vt := reflect.TypeOf(View{})
+	for i := 0; i < vt.NumField(); i++ {
+		name := vt.Field(i).Tag.Get("toml")
+		if !strings.Contains(string(doc), "`"+name+"`") {
+			t.Errorf("templates/README.md does not document %q", name)
+		}
 	}
 }

@@ -37,9 +37,9 @@ func validateCommand() *cli.Command {
 		Name:      "validate",
 		Usage:     "check a partnership's data and report every problem",
 		ArgsUsage: "FILE|FOLDER…",
-		Description: "Reads one TOML file, or a folder of TOML files merged, and reports every problem at once,\n" +
-			"each with file:line, the field path and what to do. Exit status 1 when there are errors\n" +
-			"(or warnings, with --strict).",
+		Description: "Checks each partnership — one TOML file, or a folder of TOML files merged — and reports\n" +
+			"every problem at once, each with file:line, the field path and what to do. Exit status 1\n" +
+			"when any partnership has errors (or warnings, with --strict).",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
@@ -52,16 +52,34 @@ func validateCommand() *cli.Command {
 			if format != "text" && format != "json" {
 				return usagef("--format must be text or json, not %q", format)
 			}
-			_, findings, err := partnership.Check(partnership.Options{}, c.Args().Slice()...)
-			if err != nil {
-				return cli.Exit(err.Error(), exitInvalid)
+			// Each argument is one partnership, as for build; a partnership
+			// kept in several files is a folder.
+			var all partnership.Findings
+			failed := false
+			for i, path := range c.Args().Slice() {
+				_, findings, err := partnership.Check(partnership.Options{}, path)
+				if err != nil {
+					return cli.Exit(err.Error(), exitInvalid)
+				}
+				all = append(all, findings...)
+				failed = failed || findings.Failed(c.Bool("strict"))
+				if format == "text" {
+					if c.NArg() > 1 {
+						if i > 0 {
+							fmt.Fprintln(c.App.Writer)
+						}
+						fmt.Fprintf(c.App.Writer, "== %s\n", path)
+					}
+					findings.WriteText(c.App.Writer)
+				}
 			}
 			if format == "json" {
-				findings.WriteJSON(c.App.Writer)
-			} else {
-				findings.WriteText(c.App.Writer)
+				if all == nil {
+					all = partnership.Findings{}
+				}
+				all.WriteJSON(c.App.Writer)
 			}
-			if findings.Failed(c.Bool("strict")) {
+			if failed {
 				return errInvalid
 			}
 			return nil

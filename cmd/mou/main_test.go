@@ -28,6 +28,7 @@ func TestExitCodes(t *testing.T) {
 		{"version", []string{"--version"}, 0, "mou version", ""},
 		{"help", []string{"help"}, 0, "validate", ""},
 		{"valid data", []string{"validate", "../../data/herefordshire-2019.toml"}, 0, "no problems found", ""},
+		{"each argument is a partnership", []string{"validate", "../../data/herefordshire-2019.toml", "../../data/westmorland-and-furness-2025.toml"}, 0, "== ../../data/westmorland-and-furness-2025.toml", ""},
 		{"invalid data", []string{"validate", "../../data/cumbria-2019.toml"}, 1, "£7,801 more", ""},
 		{"warnings pass", []string{"validate", "../../data/westmorland-and-furness-2025.toml"}, 0, "0 errors, 5 warnings", ""},
 		{"strict fails on warnings", []string{"validate", "--strict", "../../data/westmorland-and-furness-2025.toml"}, 1, "5 warnings", ""},
