@@ -55,16 +55,6 @@ func Convert(t testing.TB, files []string, filter, ext, outDir string) []string 
 // text of every paragraph (body, tables, headers and footers), one per line.
 func PythonDocx(t testing.TB, files []string) []string {
 	t.Helper()
-	py := "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		py = Require(t, "python3")
-	}
-	if err := exec.Command(py, "-c", "import docx").Run(); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("python-docx is not installed for %s (apt-get install python3-docx)", py)
-		}
-		t.Skipf("python-docx is not installed: skipping")
-	}
 	const script = `
 import sys, docx
 for path in sys.argv[1:]:
@@ -86,6 +76,44 @@ for path in sys.argv[1:]:
     print("\n".join(lines))
     print("\x00", end="")
 `
+	return runPython(t, script, files)
+}
+
+// PythonDocxDetails opens each file with python-docx and returns, per file,
+// lines describing what Word would show beyond the text: the document
+// properties ("title: …", "subject: …", "author: …", "language: …"), each
+// section's page size in millimetres ("page: 210x297"), and each body
+// paragraph as "Style name|text".
+func PythonDocxDetails(t testing.TB, files []string) []string {
+	t.Helper()
+	const script = `
+import sys, docx
+for path in sys.argv[1:]:
+    d = docx.Document(path)
+    cp = d.core_properties
+    lines = ["title: " + cp.title, "subject: " + cp.subject, "author: " + cp.author, "language: " + cp.language]
+    for s in d.sections:
+        lines.append("page: %dx%d" % (round(s.page_width.mm), round(s.page_height.mm)))
+    for p in d.paragraphs:
+        lines.append(p.style.name + "|" + p.text)
+    print("\n".join(lines))
+    print("\x00", end="")
+`
+	return runPython(t, script, files)
+}
+
+func runPython(t testing.TB, script string, files []string) []string {
+	t.Helper()
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = Require(t, "python3")
+	}
+	if err := exec.Command(py, "-c", "import docx").Run(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("python-docx is not installed for %s (apt-get install python3-docx)", py)
+		}
+		t.Skipf("python-docx is not installed: skipping")
+	}
 	out, err := exec.Command(py, append([]string{"-c", script}, files...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("python-docx could not open the documents: %v\n%s", err, out)
@@ -95,6 +123,18 @@ for path in sys.argv[1:]:
 		t.Fatalf("python-docx output: %s", out)
 	}
 	return parts[:len(files)]
+}
+
+// Pandoc converts each file to Markdown with pandoc, which turns Word's
+// heading styles into # headings.
+func Pandoc(t testing.TB, file string) string {
+	t.Helper()
+	pandoc := Require(t, "pandoc")
+	out, err := exec.Command(pandoc, "-f", "docx", "-t", "markdown", "--wrap=none", file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pandoc could not read %s: %v\n%s", file, err, out)
+	}
+	return string(out)
 }
 
 // Pages renders a PDF's pages to PNG files with pdftoppm and returns them.

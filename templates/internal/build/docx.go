@@ -284,10 +284,12 @@ const footer = `<w:ftr ` + wordNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:
 	`<w:r><w:t xml:space="preserve"> of </w:t></w:r>` +
 	`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`
 
-const settings = `<w:settings ` + wordNS + `><w:updateFields w:val="true"/><w:defaultTabStop w:val="720"/>` +
-	`<w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="en-GB"/>` +
+// settings: the elements in the order the schema requires (Word rejects
+// others); updateFields makes Word offer to fill the contents on opening.
+const settings = `<w:settings ` + wordNS + `><w:defaultTabStop w:val="720"/>` +
+	`<w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-	`</w:settings>`
+	`<w:themeFontLang w:val="en-GB"/></w:settings>`
 
 // numbering: numId 1 bullets, numId 2 decimal numbers; three levels each.
 var numbering = func() string {

@@ -4,7 +4,7 @@ package build
 // report.* items of statutory.md), filled with what the data knows, and a
 // Prompt paragraph wherever the team must write.
 func report() *doc {
-	d := &doc{title: "{{partnership.name}} {{document.title}}", subject: "Yearly report of the {{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
+	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
 	d.title1("{{document.title}}")
 	d.subtitle("{{partnership.name}}")
 	d.p("Covering {{report.start}} to {{report.end}}")
