@@ -80,6 +80,8 @@ func TestConstructs(t *testing.T) {
 			"Item\none\nItem\ntwo\nItem\nthree"},
 		{"loop in a cell", table(row(`{{#each values}}{{this}} {{/each}}`, "x")), "one two three  | x"},
 		{"paragraph loop in a cell", "<w:tbl><w:tr><w:tc>" + para("{{#each values}}") + para("{{this}}") + para("{{/each}}") + "</w:tc></w:tr></w:tbl>", "one/two/three"},
+		{"row loop from a cell's first paragraph to its last", "<w:tbl><w:tr><w:tc>" + para("{{#each partners}}{{id}}") + para("{{#if delegate}}") + para("{{delegate.name}}") + para("{{/if}}") + para("{{organisation}}{{/each}}") + "</w:tc></w:tr></w:tbl>",
+			"council/Ann/Testshire Council\npolice/Bob/Testshire Police\nicb/Testshire ICB"},
 		{"empty row loop leaves header", table(row("H"), row("{{#each none}}{{this}}", "x{{/each}}")), "H"},
 	}
 	for _, tt := range tests {

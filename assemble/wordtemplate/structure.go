@@ -136,8 +136,10 @@ func (p *part) scope(pr *pair) *Error {
 	}
 	rowO, rowC := pO.ancestor("w:tr"), pC.ancestor("w:tr")
 	switch {
-	case rowO != nil && rowO == rowC && pO.parent != pC.parent:
-		// Different cells of one row: the row repeats.
+	case rowO != nil && rowO == rowC && (pO.parent != pC.parent || !alone(pO, o) || !alone(pC, c)):
+		// Different cells of one row, or the first and last paragraphs of
+		// one cell with text beside the tags: the row repeats. (Tags alone
+		// on paragraphs of one cell repeat those paragraphs instead.)
 		if len(pr.elses) > 0 {
 			return tagError(pr.elses[0].tag, ErrMisplacedElse, "{{else}} cannot be used in a one-row table loop", "put the else rows between a {{#…}} row and a {{/…}} row")
 		}

@@ -190,17 +190,36 @@ func (d *doc) table(widths []int, rows ...[]cell) {
 // c is shorthand for a one-paragraph cell.
 func c(text string) cell { return cell{text} }
 
-// signature writes a signature block kept on one page: name and title,
-// organisation, a line to sign on and the date or a line to date.
-func (d *doc) signature(pr props) {
-	keep := props{keepNext: true, keepLines: true}
-	first := pr
-	first.keepNext, first.keepLines = true, true
-	d.styled("SignatoryName", first, "{{signatory}}")
-	d.styled("", keep, "{{title}}")
-	d.styled("", keep, "{{organisation}}")
-	d.styled("SignatureLine", keep, "Signed\t")
-	d.styled("SignatureLine", props{keepLines: true}, "Date{{#if date}}  **{{date | ordinal}}**{{else}}\t{{/if}}")
+// signatures writes a signature block per signatory: name, title,
+// organisation, a dotted line to sign on and the date (or a line to date).
+// In the running text each block is a borderless table row that may not
+// break across pages (keep-with-next chains are not kept reliably by every
+// word processor); on the endorsement pages each block has its page.
+func (d *doc) signatures() {
+	d.body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>` +
+		`<w:tblGrid><w:gridCol w:w="9026"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="9026" w:type="dxa"/></w:tcPr>`)
+	d.styled("SignatoryName", props{}, "{{#each signatories}}{{signatory}}")
+	d.signatureBody()
+	d.styled("SignatureLine", props{}, dateLine+"{{/each}}")
+	d.body.WriteString(`</w:tc></w:tr></w:tbl>`)
+	d.styled("AfterTable", props{}, "")
+}
+
+// signature writes one signatory's block in the current scope.
+func (d *doc) signature() {
+	d.styled("SignatoryName", props{}, "{{signatory}}")
+	d.signatureBody()
+	d.styled("SignatureLine", props{}, dateLine)
+}
+
+const dateLine = "Date{{#if date}}  **{{date | ordinal}}**{{else}}\t{{/if}}"
+
+func (d *doc) signatureBody() {
+	d.tag("{{#if title}}")
+	d.p("{{title}}")
+	d.tag("{{/if}}")
+	d.p("{{organisation}}")
+	d.styled("SignatureLine", props{}, "Signed\t")
 }
 
 // bytes assembles the package. Entries are written in a fixed order with a

@@ -14,7 +14,7 @@ func endorsements() *doc {
 	d.tag("{{else}}")
 	d.p("On behalf of {{organisation}}, I endorse the {{document.title}} of the {{@root.partnership.name}} and accept my share of the responsibility for making these arrangements work for children and families in {{@root.partnership.area}}.")
 	d.tag("{{/each}}")
-	d.signature(props{})
+	d.signature()
 	d.tag("{{/each}}")
 	return d
 }

@@ -154,9 +154,7 @@ func mou() *doc {
 	d.text("endorsement",
 		"We, the undersigned, endorse this Memorandum of Understanding and accept our responsibility for making {{partnership.arrangements_name}} effective.",
 	)
-	d.tag("{{#each signatories}}")
-	d.signature(props{})
-	d.tag("{{/each}}")
+	d.signatures()
 	return d
 }
 

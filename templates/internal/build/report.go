@@ -112,8 +112,6 @@ func report() *doc {
 
 	d.h1("Sign-off")
 	d.p("Signed on behalf of the safeguarding partners.")
-	d.tag("{{#each signatories}}")
-	d.signature(props{})
-	d.tag("{{/each}}")
+	d.signatures()
 	return d
 }
