@@ -1,12 +1,10 @@
 package documents
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -380,69 +378,9 @@ func visible(t *testing.T, docx []byte) string {
 
 func partText(t *testing.T, docx []byte, name string) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	s, err := docxcheck.Part(docx, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			rc.Close()
-			return string(b)
-		}
-	}
-	t.Fatalf("no %s", name)
-	return ""
-}
-
-// TestProfessionalOutput reads the built documents' properties, page size
-// and paragraph styles with python-docx, and their headings with pandoc.
-func TestProfessionalOutput(t *testing.T) {
-	written := build(t, examples[:1], Options{Out: t.TempDir()})
-	details := readertest.PythonDocxDetails(t, written)
-	p := loadExample(t, "herefordshire")
-	for i, path := range written {
-		kind := kindOfFile(filepath.Base(path))
-		v := NewView(p, kind)
-		lines := strings.Split(details[i], "\n")
-		for _, want := range []string{"title: " + v.Document.Title, "subject: " + p.Partnership.Name, "author: " + p.Partnership.Name, "language: en-GB", "page: 210x297"} {
-			if !containsLine(lines, want) {
-				t.Errorf("%s: no %q in\n%s", filepath.Base(path), want, strings.Join(lines[:6], "\n"))
-			}
-		}
-		styles := map[string]bool{}
-		for _, l := range lines {
-			if style, _, ok := strings.Cut(l, "|"); ok {
-				styles[style] = true
-			}
-		}
-		want := []string{"Title", "Subtitle", "Heading 1", "List Bullet"}
-		switch kind {
-		case YearlyReport:
-			want = append(want, "Prompt", "Heading 2")
-		case Endorsements:
-			want = []string{"Title", "Subtitle", "Signatory Name", "Signature Line"}
-		}
-		for _, s := range want {
-			if !styles[s] {
-				t.Errorf("%s: no paragraph in the %q style (styles used: %v)", filepath.Base(path), s, styles)
-			}
-		}
-	}
-	md := readertest.Pandoc(t, written[len(written)-1]) // mou.docx
-	for _, want := range []string{"# Introduction and context", "# The safeguarding partners", "## Delegation and accountability", "# Funding and resourcing", "# Endorsement"} {
-		if !strings.Contains(md, "\n"+want) {
-			t.Errorf("pandoc finds no heading %q", want)
-		}
-	}
-}
-
-func containsLine(lines []string, want string) bool {
-	for _, l := range lines {
-		if l == want {
-			return true
-		}
-	}
-	return false
+	return s
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"mou/assemble/internal/docxcheck"
 )
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -108,19 +110,11 @@ func renderDocx(body string, extra map[string]string, data any) ([]byte, error) 
 
 func partXML(t *testing.T, docx []byte, name string) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	s, err := docxcheck.Part(docx, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, _ := f.Open()
-			b, _ := io.ReadAll(rc)
-			return string(b)
-		}
-	}
-	t.Fatalf("no part %s", name)
-	return ""
+	return s
 }
 
 // visibleText is the text of each paragraph, one per line; a w:br is "⏎",

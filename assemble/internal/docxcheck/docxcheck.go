@@ -244,3 +244,23 @@ func (c *checker) relationship(relsName string, t xml.StartElement) {
 		c.fail("%s: relationship %s points to %s, which is not in the package", relsName, attr(t, "Id"), full)
 	}
 }
+
+// Part returns the text of one part of a .docx, for tests that look inside.
+func Part(docx []byte, name string) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return "", err
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				return "", err
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			return string(b), err
+		}
+	}
+	return "", fmt.Errorf("the package has no %s", name)
+}

@@ -30,10 +30,7 @@ func arrangements() *doc {
 	d.text("partners",
 		"The {{edition.leads_term}} for {{partnership.area}}, and the {{edition.delegates_term}} who act for them, are:",
 	)
-	d.table([]int{2706, 3160, 3160},
-		[]cell{c("Organisation"), c("{{edition.lead_label}}"), c("{{edition.delegate_label}}")},
-		[]cell{c("{{#each partners}}**{{organisation}}**"), c("{{lead.display}}"), c("{{delegate.display | default \"Not delegated\"}}{{/each}}")},
-	)
+	partnersTable(d)
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("The partnership is chaired by {{scrutiny.chair.display}}.")
 	d.tag("{{/if}}")

@@ -34,10 +34,7 @@ func mou() *doc {
 	d.text("partners",
 		"The law names the {{edition.leads_term}}: the chief executive of the local authority, the {{edition.health_lead}}, and the chief officer of police, each for an area any part of which falls within {{partnership.area}}. In {{partnership.area}} they are:",
 	)
-	d.table([]int{2706, 3160, 3160},
-		[]cell{c("Organisation"), c("{{edition.lead_label}}"), c("{{edition.delegate_label}}")},
-		[]cell{c("{{#each partners}}**{{organisation}}**"), c("{{lead.display}}"), c("{{delegate.display | default \"Not delegated\"}}{{/each}}")},
-	)
+	partnersTable(d)
 	d.h2("Delegation and accountability")
 	d.text("accountability",
 		"Each lead may delegate their functions to a senior officer who can speak with authority for their organisation, commit it to decisions and hold it to account for carrying them out. Delegating the work does not delegate the accountability: each lead remains answerable for what is done in their organisation's name.",
@@ -240,5 +237,14 @@ func historyTable(d *doc) {
 	d.table([]int{1400, 2200, 5426},
 		[]cell{c("Version"), c("Date"), c("Changes")},
 		[]cell{c("{{#each history}}{{version}}"), c("{{date}}"), c("{{summary}}{{/each}}")},
+	)
+}
+
+// partnersTable lists each partner with its lead and delegate, in the
+// edition's terms.
+func partnersTable(d *doc) {
+	d.table([]int{2706, 3160, 3160},
+		[]cell{c("Organisation"), c("{{edition.lead_label}}"), c("{{edition.delegate_label}}")},
+		[]cell{c("{{#each partners}}**{{organisation}}**"), c("{{lead.display}}"), c("{{delegate.display | default \"Not delegated\"}}{{/each}}")},
 	)
 }

@@ -37,10 +37,7 @@ func report() *doc {
 
 	d.h1("The partnership")
 	d.p("The {{edition.leads_term}} and their {{edition.delegates_term}} during the year:")
-	d.table([]int{2706, 3160, 3160},
-		[]cell{c("Organisation"), c("{{edition.lead_label}}"), c("{{edition.delegate_label}}")},
-		[]cell{c("{{#each partners}}**{{organisation}}**"), c("{{lead.display}}"), c("{{delegate.display | default \"Not delegated\"}}{{/each}}")},
-	)
+	partnersTable(d)
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("Partnership chair: {{scrutiny.chair.display}}.")
 	d.tag("{{/if}}")
