@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,6 +115,18 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		opts.Out = "out"
 	}
 	fail := &Failure{}
+	if opts.Templates != "" {
+		if st, err := os.Stat(opts.Templates); err != nil || !st.IsDir() {
+			return nil, &Failure{Other: []string{fmt.Sprintf("the templates folder %s does not exist", opts.Templates)}}
+		}
+		// A misnamed file would silently leave the default in use: say so.
+		found, _ := filepath.Glob(filepath.Join(opts.Templates, "*.docx"))
+		for _, f := range found {
+			if !slices.Contains(templates.Names, filepath.Base(f)) && !strings.HasPrefix(filepath.Base(f), "~$") && opts.Progress != nil {
+				fmt.Fprintf(opts.Progress, "note: %s replaces no default template (their names are %s)\n", f, strings.Join(templates.Names, ", "))
+			}
+		}
+	}
 	tmpls := map[string]*wordtemplate.Template{}
 	for _, k := range kinds {
 		data, from, err := templates.Read(opts.Templates, templateFor[k])

@@ -316,6 +316,21 @@ func TestReplacementTemplate(t *testing.T) {
 	if !strings.Contains(f.Templates[0].Error(), `unknown field "amount"`) {
 		t.Errorf("got %s", f.Templates[0].Error())
 	}
+
+	// A misspelt folder is an error; a misnamed file is pointed out.
+	_, err = Plan(examples[:1], Options{Templates: filepath.Join(tmpl, "nope")})
+	if !errors.As(err, &f) || len(f.Other) != 1 || !strings.Contains(f.Other[0], "does not exist") {
+		t.Errorf("missing folder: %v", err)
+	}
+	os.Remove(filepath.Join(tmpl, "mou.docx"))
+	os.WriteFile(filepath.Join(tmpl, "MOU-2025.docx"), mine, 0o644)
+	var progress strings.Builder
+	if _, err := Plan(examples[:1], Options{Templates: tmpl, Progress: &progress}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(progress.String(), "MOU-2025.docx replaces no default template") {
+		t.Errorf("progress:\n%s", progress.String())
+	}
 }
 
 // TestSectionsAndLocalText: sections without data vanish with their
