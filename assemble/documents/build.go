@@ -232,6 +232,9 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 	if err != nil {
 		return nil, asErrors(err)
 	}
+	if b, err = fillContents(b); err != nil {
+		return nil, wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Template: templateFor[kind], Message: "cannot fill the contents list: " + err.Error()}}
+	}
 	files := []File{{Path: fileName(view, kind), Data: b}}
 	if kind != Endorsements || !split {
 		return files, nil

@@ -113,6 +113,9 @@ func TestExamplesBuild(t *testing.T) {
 				t.Errorf("%s: %q is missing from LibreOffice's text", rel, fact)
 			}
 		}
+		if kind != Endorsements && (strings.Contains(text, "The contents list is filled in") || !strings.Contains(text, "Contents "+firstHeading[kind])) {
+			t.Errorf("%s: the contents list was not filled with the headings", rel)
+		}
 		for _, leftover := range []string{"{{", "}}"} {
 			if strings.Contains(text, leftover) || strings.Contains(pyTexts[i], leftover) {
 				t.Errorf("%s: a tag was left in the document", rel)
@@ -399,3 +402,7 @@ func partText(t *testing.T, docx []byte, name string) string {
 	}
 	return s
 }
+
+// firstHeading is the first entry each default template's contents list
+// must show.
+var firstHeading = map[string]string{MOU: "Introduction and context", Arrangements: "Foreword", YearlyReport: "About this report"}

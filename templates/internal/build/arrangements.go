@@ -5,6 +5,7 @@ package build
 func arrangements() *doc {
 	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
 	cover(d, "{{partnership.name}}")
+	d.pageBreak()
 	d.contents()
 	d.pageBreak()
 

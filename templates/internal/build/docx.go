@@ -137,8 +137,9 @@ func (d *doc) pageBreak() {
 }
 
 // contents writes a table of contents field (headings 1 to 2) with a note
-// in place of entries: Word fills it on opening (updateFields in
-// settings.xml), LibreOffice with Tools ▸ Update ▸ Update All.
+// in place of entries. mou build fills in the headings (see
+// assemble/documents/contents.go); Word adds page numbers on opening
+// (updateFields in settings.xml), LibreOffice with Tools ▸ Update ▸ Update All.
 func (d *doc) contents() {
 	d.styled("TOCHeading", props{}, "Contents")
 	d.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs></w:pPr>` +

@@ -6,6 +6,7 @@ package build
 func mou() *doc {
 	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
 	cover(d, "{{partnership.name}}")
+	d.pageBreak()
 	d.contents()
 	d.pageBreak()
 

@@ -9,6 +9,7 @@ func report() *doc {
 	d.subtitle("{{partnership.name}}")
 	d.p("Covering {{report.start}} to {{report.end}}")
 	d.p("Following {{edition.title}}")
+	d.pageBreak()
 	d.contents()
 	d.pageBreak()
 
