@@ -26,7 +26,7 @@ func initCommand() *cli.Command {
 			if err := partnership.WriteStarter(path); err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
 			}
-			fmt.Fprintf(c.App.Writer, "wrote %s: edit it, then run `mou validate %s`\n", path, path)
+			fmt.Fprintf(c.App.Writer, "wrote %s: edit it, then run `mou validate %s` and `mou build %s`\n", path, path, path)
 			return nil
 		},
 	}
