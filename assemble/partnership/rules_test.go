@@ -1,16 +1,15 @@
 package partnership
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"mou/assemble/internal/golden"
+)
 
 var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 
@@ -198,10 +197,10 @@ func TestManyMistakes(t *testing.T) {
 	}
 	var b strings.Builder
 	fs.WriteText(&b)
-	golden(t, "testdata/many-mistakes.golden", b.String())
+	golden.Check(t, "testdata/many-mistakes.golden", b.String())
 	var j strings.Builder
 	fs.WriteJSON(&j)
-	golden(t, "testdata/many-mistakes.json", j.String())
+	golden.Check(t, "testdata/many-mistakes.json", j.String())
 }
 
 func TestExamples(t *testing.T) {
@@ -296,20 +295,4 @@ func render(fs Findings) string {
 	var b strings.Builder
 	fs.WriteText(&b)
 	return b.String()
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs (run go test ./assemble/partnership -update and review the diff):\n%s", path, got)
-	}
 }

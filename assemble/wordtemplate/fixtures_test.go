@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"mou/assemble/internal/docxcheck"
+	"mou/assemble/internal/golden"
 	"mou/assemble/internal/readertest"
 )
 
@@ -64,8 +65,8 @@ func TestRealWordProcessors(t *testing.T) {
 			t.Fatal(err)
 		}
 		base := strings.TrimSuffix(f, ".docx")
-		golden(t, filepath.Join("testdata", base+".want.txt"), normalizeNewlines(string(got)))
-		golden(t, filepath.Join("testdata", base+".python-docx.txt"), pyTexts[i])
+		golden.Check(t, filepath.Join("testdata", base+".want.txt"), normalizeNewlines(string(got)))
+		golden.Check(t, filepath.Join("testdata", base+".python-docx.txt"), pyTexts[i])
 		if strings.Contains(string(got), "{{") || strings.Contains(pyTexts[i], "{{") {
 			t.Errorf("%s: a tag was left in the output", f)
 		}
