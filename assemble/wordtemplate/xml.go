@@ -169,34 +169,15 @@ func parseXML(s string) (*node, error) {
 		}
 		flushText(i)
 		switch {
-		case strings.HasPrefix(s[i:], "<?"):
-			end := strings.Index(s[i:], "?>")
-			if end < 0 {
-				return nil, fmt.Errorf("unterminated processing instruction at byte %d", i)
+		case strings.HasPrefix(s[i:], "<?") || strings.HasPrefix(s[i:], "<!"):
+			// Kept byte for byte: processing instructions, comments, CDATA
+			// sections and declarations.
+			n, err := rawEnd(s, i)
+			if err != nil {
+				return nil, err
 			}
-			cur.appendChild(&node{kind: rawNode, raw: s[i : i+end+2]})
-			i += end + 2
-		case strings.HasPrefix(s[i:], "<!--"):
-			end := strings.Index(s[i:], "-->")
-			if end < 0 {
-				return nil, fmt.Errorf("unterminated comment at byte %d", i)
-			}
-			cur.appendChild(&node{kind: rawNode, raw: s[i : i+end+3]})
-			i += end + 3
-		case strings.HasPrefix(s[i:], "<![CDATA["):
-			end := strings.Index(s[i:], "]]>")
-			if end < 0 {
-				return nil, fmt.Errorf("unterminated CDATA section at byte %d", i)
-			}
-			cur.appendChild(&node{kind: rawNode, raw: s[i : i+end+3]})
-			i += end + 3
-		case strings.HasPrefix(s[i:], "<!"):
-			end := strings.IndexByte(s[i:], '>')
-			if end < 0 {
-				return nil, fmt.Errorf("unterminated declaration at byte %d", i)
-			}
-			cur.appendChild(&node{kind: rawNode, raw: s[i : i+end+1]})
-			i += end + 1
+			cur.appendChild(&node{kind: rawNode, raw: s[i:n]})
+			i = n
 		case strings.HasPrefix(s[i:], "</"):
 			end := strings.IndexByte(s[i:], '>')
 			if end < 0 {
@@ -233,6 +214,28 @@ func parseXML(s string) (*node, error) {
 		return nil, fmt.Errorf("element <%s> is not closed", cur.name)
 	}
 	return root, nil
+}
+
+// rawKinds are the markup kept as it is, most specific opener first.
+var rawKinds = []struct{ open, close, what string }{
+	{"<?", "?>", "processing instruction"},
+	{"<!--", "-->", "comment"},
+	{"<![CDATA[", "]]>", "CDATA section"},
+	{"<!", ">", "declaration"},
+}
+
+// rawEnd returns the end of the raw markup starting at i.
+func rawEnd(s string, i int) (int, error) {
+	for _, k := range rawKinds {
+		if strings.HasPrefix(s[i:], k.open) {
+			end := strings.Index(s[i:], k.close)
+			if end < 0 {
+				return 0, fmt.Errorf("unterminated %s at byte %d", k.what, i)
+			}
+			return i + end + len(k.close), nil
+		}
+	}
+	return 0, fmt.Errorf("malformed markup at byte %d", i)
 }
 
 // tagEnd finds the end of the start tag at i, skipping quoted attribute values.
