@@ -98,27 +98,19 @@ func Lint(paths []string, data func(template string) any) ([]LintReport, error) 
 		r := LintReport{Template: f}
 		t, err := wordtemplate.ParseFile(f)
 		if err != nil {
-			r.Problems = asErrors(err)
+			r.Problems = wordtemplate.AsErrors(err)
 			out = append(out, r)
 			continue
 		}
 		r.Tags = t.Tags()
 		if data != nil {
 			if _, err := t.Render(data(f)); err != nil {
-				r.Problems = asErrors(err)
+				r.Problems = wordtemplate.AsErrors(err)
 			}
 		}
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-func asErrors(err error) wordtemplate.Errors {
-	var es wordtemplate.Errors
-	if errors.As(err, &es) {
-		return es
-	}
-	return wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Message: err.Error()}}
 }
 
 // templateFiles expands folders into their .docx files.

@@ -136,7 +136,7 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		}
 		t, err := wordtemplate.Parse(from, data)
 		if err != nil {
-			fail.Templates = append(fail.Templates, asErrors(err)...)
+			fail.Templates = append(fail.Templates, wordtemplate.AsErrors(err)...)
 			continue
 		}
 		tmpls[k] = t
@@ -230,7 +230,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 	view := NewView(p, kind)
 	b, err := t.Render(view)
 	if err != nil {
-		return nil, asErrors(err)
+		return nil, wordtemplate.AsErrors(err)
 	}
 	if b, err = fillContents(b); err != nil {
 		return nil, wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Template: templateFor[kind], Message: "cannot fill the contents list: " + err.Error()}}
@@ -244,7 +244,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 		view.Signatories = all[i : i+1]
 		b, err := t.Render(view)
 		if err != nil {
-			return nil, asErrors(err)
+			return nil, wordtemplate.AsErrors(err)
 		}
 		name := fmt.Sprintf("endorsement-%s-%02d-%s.docx", s.Document.Kind, i+1, format.Slug(firstOf(s.Signatory, s.Organisation)))
 		files = append(files, File{Path: name, Data: b})
@@ -288,13 +288,6 @@ func duplicatePath(files []File) string {
 		seen[f.Path] = true
 	}
 	return ""
-}
-
-func asErrors(err error) wordtemplate.Errors {
-	if es, ok := err.(wordtemplate.Errors); ok {
-		return es
-	}
-	return wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Message: err.Error()}}
 }
 
 // Write writes each file atomically (a temporary file in the target folder,

@@ -1,6 +1,7 @@
 package wordtemplate
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -104,4 +105,18 @@ func abbreviate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// AsErrors returns err as the list of template problems it holds; any other
+// error becomes one bad_package problem carrying its message.
+func AsErrors(err error) Errors {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Errors{e}
+	}
+	return Errors{{ID: ErrPackage, Message: err.Error()}}
 }
