@@ -117,7 +117,7 @@ func Plan(paths []string, opts Options) ([]File, error) {
 	fail := &Failure{}
 	if opts.Templates != "" {
 		if st, err := os.Stat(opts.Templates); err != nil || !st.IsDir() {
-			return nil, &Failure{Other: []string{fmt.Sprintf("the templates folder %s does not exist", opts.Templates)}}
+			return nil, &Failure{Other: []string{fmt.Sprintf("the templates folder %s does not exist: check the path given to --templates", opts.Templates)}}
 		}
 		// A misnamed file would silently leave the default in use: say so.
 		found, _ := filepath.Glob(filepath.Join(opts.Templates, "*.docx"))
