@@ -33,6 +33,7 @@ func (r *rules) run() {
 	r.people()
 	r.editionRules()
 	r.textKeys()
+	r.reorganisations()
 	r.characters(reflect.ValueOf(r.p).Elem(), "")
 }
 

@@ -1,0 +1,277 @@
+package partnership
+
+import (
+	_ "embed"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"mou/assemble/format"
+	"mou/assemble/tomlindex"
+)
+
+// The register of reorganisations is data, not code, so that adding a
+// council merger or split is one edit with its source (reorganisations.toml).
+//
+//go:embed reorganisations.toml
+var registerTOML string
+
+// Reorganisation is one entry of the register: on Vesting, the Ceased bodies
+// stopped existing (or were renamed) and the Successors took over.
+type Reorganisation struct {
+	Name       string    `toml:"name"`
+	Vesting    time.Time `toml:"vesting"`
+	Status     string    `toml:"status"` // "in force" or "decided"
+	Source     string    `toml:"source"`
+	Ceased     []string  `toml:"ceased"`
+	Successors []string  `toml:"successors"`
+	// A class of bodies (every Clinical Commissioning Group) is a pattern,
+	// with the plural that names it in messages.
+	CeasedClass      string `toml:"ceased_class"`
+	CeasedPattern    string `toml:"ceased_pattern"`
+	SuccessorClass   string `toml:"successor_class"`
+	SuccessorPattern string `toml:"successor_pattern"`
+
+	ceasedRE, successorRE *regexp.Regexp
+}
+
+var (
+	registerOnce sync.Once
+	register     []Reorganisation
+)
+
+// Register returns the register of reorganisations, in the order of the data
+// file. It panics if the embedded file is malformed: a test reads it.
+func Register() []Reorganisation {
+	registerOnce.Do(func() {
+		rs, err := parseRegister(registerTOML)
+		if err != nil {
+			panic("assemble/partnership/reorganisations.toml: " + err.Error())
+		}
+		register = rs
+	})
+	return register
+}
+
+func parseRegister(text string) ([]Reorganisation, error) {
+	var file struct {
+		Reorganisation []Reorganisation `toml:"reorganisation"`
+	}
+	md, err := toml.Decode(text, &file)
+	if err != nil {
+		return nil, err
+	}
+	if un := md.Undecoded(); len(un) > 0 {
+		return nil, fmt.Errorf("unknown key %s", un[0])
+	}
+	for i := range file.Reorganisation {
+		r := &file.Reorganisation[i]
+		r.Vesting = time.Date(r.Vesting.Year(), r.Vesting.Month(), r.Vesting.Day(), 0, 0, 0, 0, time.UTC)
+		switch {
+		case r.Name == "" || r.Source == "" || r.Vesting.IsZero():
+			return nil, fmt.Errorf("entry %d needs a name, a vesting date and a source", i+1)
+		case len(r.Ceased) == 0 && r.CeasedPattern == "", len(r.Successors) == 0 && r.SuccessorPattern == "":
+			return nil, fmt.Errorf("%s: name the bodies that ceased and their successors", r.Name)
+		case r.Status != "in force" && r.Status != "decided":
+			return nil, fmt.Errorf("%s: status must be \"in force\" or \"decided\", not %q", r.Name, r.Status)
+		}
+		for _, p := range []struct {
+			src string
+			re  **regexp.Regexp
+		}{{r.CeasedPattern, &r.ceasedRE}, {r.SuccessorPattern, &r.successorRE}} {
+			if p.src == "" {
+				continue
+			}
+			re, err := regexp.Compile(`\b` + p.src + `\b`)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", r.Name, err)
+			}
+			*p.re = re
+		}
+	}
+	return file.Reorganisation, nil
+}
+
+// Date returns the vesting day in the documents' style, "1 April 2023".
+func (r Reorganisation) Date() string { return format.Date(r.Vesting, format.LongDate) }
+
+// CeasedNames names the bodies that ceased, for a sentence.
+func (r Reorganisation) CeasedNames() string {
+	if r.CeasedClass != "" {
+		return r.CeasedClass
+	}
+	return joinAnd(r.Ceased)
+}
+
+// SuccessorNames names the successors, for a sentence.
+func (r Reorganisation) SuccessorNames() string {
+	if r.SuccessorClass != "" {
+		return r.SuccessorClass
+	}
+	return joinAnd(r.Successors)
+}
+
+// NamesCeased returns the ceased body that text names, if any.
+func (r Reorganisation) NamesCeased(text string) (string, bool) {
+	return mentions(text, r.Ceased, r.ceasedRE)
+}
+
+// NamesSuccessor returns the successor that text names, if any.
+func (r Reorganisation) NamesSuccessor(text string) (string, bool) {
+	return mentions(text, r.Successors, r.successorRE)
+}
+
+// Succession returns the register entry in which the body named before
+// ceased, and whether after is one of its successors.
+func Succession(before, after string) (r Reorganisation, isSuccessor, found bool) {
+	for _, r := range Register() {
+		if _, ok := r.NamesCeased(before); ok {
+			_, succ := r.NamesSuccessor(after)
+			return r, succ, true
+		}
+	}
+	return Reorganisation{}, false, false
+}
+
+// mentions finds the first of names, or a match of re, in text. A name counts
+// only as a whole name: "Somerset Council" is not named by "North Somerset
+// Council", whose capitalised first word makes it another body.
+func mentions(text string, names []string, re *regexp.Regexp) (string, bool) {
+	for _, n := range names {
+		for from := 0; ; {
+			i := strings.Index(text[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			if wholeName(text, i, i+len(n)) {
+				return n, true
+			}
+			from = i + 1
+		}
+	}
+	if re != nil {
+		if loc := re.FindStringIndex(text); loc != nil {
+			return text[loc[0]:loc[1]], true
+		}
+	}
+	return "", false
+}
+
+// wholeName reports whether text[i:j] stands alone: no letter or digit
+// touches it, and the word before it is not a capitalised part of a longer name.
+func wholeName(text string, i, j int) bool {
+	if j < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	if r != ' ' {
+		return true
+	}
+	before := text[:i-1]
+	k := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
+	word := before[k+1:]
+	if word == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(word)
+	return !unicode.IsUpper(first)
+}
+
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// registerSkips are the parts of the data that speak of the past, where a
+// body that has since ceased is named rightly: the document history, what
+// the arrangements replaced, and the glossary.
+var registerSkips = map[string]bool{"history": true, "partnership.predecessor": true, "glossary": true}
+
+// reorganisations checks the bodies the data names against the register and
+// the documents' date.
+func (r *rules) reorganisations() {
+	d := r.p.Partnership.Date
+	if d.IsZero() {
+		return
+	}
+	eachString(reflect.ValueOf(r.p).Elem(), "", func(path, text string) {
+		for _, reorg := range Register() {
+			if name, ok := reorg.NamesCeased(text); ok && !d.first().Before(reorg.Vesting) && !r.kindAlreadySays(path, reorg) {
+				r.add(Warning, "register.ceased", path,
+					fmt.Sprintf("%s ceased on %s, before the documents' date (%s): %s took over (%s)", name, reorg.Date(), d, reorg.SuccessorNames(), reorg.Source),
+					"name the successor that now covers the area, or correct partnership.date")
+			}
+			if name, ok := reorg.NamesSuccessor(text); ok && d.last().Before(reorg.Vesting) {
+				r.add(Error, "register.not-yet", path,
+					fmt.Sprintf("%s only exists from %s, but the documents are dated %s: before then the body was %s (%s)", name, reorg.Date(), d, reorg.CeasedNames(), reorg.Source),
+					"name the body that existed at the documents' date, or correct partnership.date")
+			}
+		}
+	})
+}
+
+// kindAlreadySays reports whether the partner kind rule already reports this
+// partner's organisation (a CCG after 1 July 2022), so the register does not
+// say it twice.
+func (r *rules) kindAlreadySays(path string, reorg Reorganisation) bool {
+	var i int
+	if _, err := fmt.Sscanf(path, "partners[%d].organisation", &i); err != nil || i < 0 || i >= len(r.p.Partners) {
+		return false
+	}
+	return r.p.Partners[i].Kind == KindCCG && reorg.Vesting.Equal(ICBDay)
+}
+
+// eachString calls fn with every string in the data and its path, outside
+// registerSkips.
+func eachString(rv reflect.Value, path string, fn func(path, text string)) {
+	if registerSkips[path] {
+		return
+	}
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if !rv.IsNil() {
+			eachString(rv.Elem(), path, fn)
+		}
+	case reflect.Struct:
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if name, ok := tomlName(t.Field(i)); ok {
+				eachString(rv.Field(i), tomlindex.Join(path, name), fn)
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < rv.Len(); i++ {
+			eachString(rv.Index(i), tomlindex.Elem(path, i), fn)
+		}
+	case reflect.Map:
+		keys := rv.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
+		for _, k := range keys {
+			eachString(rv.MapIndex(k), tomlindex.Join(path, fmt.Sprint(k)), fn)
+		}
+	case reflect.String:
+		fn(path, rv.String())
+	}
+}

@@ -1,0 +1,162 @@
+package partnership
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// registerFindings validates base dated on day, with a linked board named
+// board, and returns the register's findings.
+func registerFindings(t *testing.T, day time.Time, board string) Findings {
+	t.Helper()
+	text := strings.Replace(base, "date = 2019-09-10\n", fmt.Sprintf("date = %s\n", day.Format("2006-01-02")), 1)
+	text += fmt.Sprintf("\n[[boards]]\nname = %q\n", board)
+	p, fs := Parse("reorg.toml", text)
+	if p == nil {
+		t.Fatalf("does not parse: %v", fs)
+	}
+	var out Findings
+	for _, f := range p.Validate(Options{Today: today}) {
+		if strings.HasPrefix(f.Rule, "register.") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sampleNames gives a ceased body and a successor of each entry: the first
+// names listed, or for a class an invented member of it.
+func sampleNames(r Reorganisation) (ceased, successor string) {
+	ceased, successor = "Testshire Clinical Commissioning Group", "NHS Testshire Integrated Care Board"
+	if len(r.Ceased) > 0 {
+		ceased = r.Ceased[0]
+	}
+	if len(r.Successors) > 0 {
+		successor = r.Successors[len(r.Successors)-1]
+	}
+	return ceased, successor
+}
+
+// TestRegisterBoundaries checks every entry on both sides of its vesting day:
+// the day before, a ceased body is quiet and a successor is an error; on the
+// day, the ceased body is a warning naming the successors and the successor
+// is quiet.
+func TestRegisterBoundaries(t *testing.T) {
+	if len(Register()) < 8 {
+		t.Fatalf("the register has %d entries, want the eight of issue 9", len(Register()))
+	}
+	for _, r := range Register() {
+		ceased, successor := sampleNames(r)
+		dayBefore := r.Vesting.AddDate(0, 0, -1)
+		t.Run(r.Name, func(t *testing.T) {
+			if fs := registerFindings(t, dayBefore, ceased); len(fs) != 0 {
+				t.Errorf("%s named the day before vesting: want no finding, got\n%s", ceased, render(fs))
+			}
+			fs := registerFindings(t, r.Vesting, ceased)
+			if len(fs) != 1 || fs[0].Rule != "register.ceased" || fs[0].Severity != Warning {
+				t.Fatalf("%s named on the vesting day: want one register.ceased warning, got\n%s", ceased, render(fs))
+			}
+			for _, want := range []string{ceased, r.Date(), r.SuccessorNames(), r.Source} {
+				if !strings.Contains(fs[0].Message, want) {
+					t.Errorf("warning %q does not say %q", fs[0].Message, want)
+				}
+			}
+			if fs[0].File != "reorg.toml" || fs[0].Line == 0 || !strings.HasPrefix(fs[0].Path, "boards[") {
+				t.Errorf("warning not located at the board: %s", fs[0])
+			}
+			fs = registerFindings(t, dayBefore, successor)
+			if len(fs) != 1 || fs[0].Rule != "register.not-yet" || fs[0].Severity != Error {
+				t.Fatalf("%s named the day before vesting: want one register.not-yet error, got\n%s", successor, render(fs))
+			}
+			if !strings.Contains(fs[0].Message, successor) || !strings.Contains(fs[0].Message, r.Date()) {
+				t.Errorf("error %q does not name %s and %s", fs[0].Message, successor, r.Date())
+			}
+			if fs := registerFindings(t, r.Vesting, successor); len(fs) != 0 {
+				t.Errorf("%s named on the vesting day: want no finding, got\n%s", successor, render(fs))
+			}
+		})
+	}
+}
+
+// A date known only to the month or year is judged by the days it may stand
+// for: neither finding fires unless every one of them is on the wrong side.
+func TestRegisterPartialDates(t *testing.T) {
+	text := strings.Replace(base, "date = 2019-09-10\n", "date = \"2023\"\n", 1) +
+		"\n[[boards]]\nname = \"Cumbria County Council\"\n[[boards]]\nname = \"Cumberland Council\"\n"
+	p, _ := Parse("reorg.toml", text)
+	for _, f := range p.Validate(Options{Today: today}) {
+		if strings.HasPrefix(f.Rule, "register.") {
+			t.Errorf("a document dated 2023 straddles 1 April 2023, so nothing is certain; got %s", f)
+		}
+	}
+}
+
+func TestRegisterWholeNames(t *testing.T) {
+	var somerset Reorganisation
+	for _, r := range Register() {
+		if r.Name == "Somerset" {
+			somerset = r
+		}
+	}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Somerset Council", true},
+		{"Somerset Council's Cabinet", true},
+		{"the chief executive of Somerset Council", true},
+		{"Partners: Somerset Council", true},
+		{"North Somerset Council", false},
+		{"Somerset Councils", false},
+	}
+	for _, tt := range tests {
+		if _, got := somerset.NamesSuccessor(tt.text); got != tt.want {
+			t.Errorf("NamesSuccessor(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// History, the predecessor and the glossary speak of the past: naming a body
+// that has since ceased there is right.
+func TestRegisterSkipsThePast(t *testing.T) {
+	text := strings.Replace(base, "date = 2019-09-10\n", "date = 2024-01-10\npredecessor = \"the Buckinghamshire County Council board\"\n", 1) +
+		"\n[[history]]\nversion = \"1.0\"\ndate = 2019-01-01\nsummary = \"Agreed by Buckinghamshire County Council.\"\n" +
+		"\n[[glossary]]\nterm = \"BCC\"\nmeaning = \"Buckinghamshire County Council\"\n"
+	p, _ := Parse("reorg.toml", text)
+	for _, f := range p.Validate(Options{Today: today}) {
+		if strings.HasPrefix(f.Rule, "register.") {
+			t.Errorf("unexpected %s", f)
+		}
+	}
+}
+
+func TestSuccession(t *testing.T) {
+	r, isSucc, found := Succession("Cumbria County Council", "Westmorland and Furness Council")
+	if !found || !isSucc || r.Vesting != time.Date(2023, 4, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("Cumbria → Westmorland and Furness: got %v %v %v", r.Name, isSucc, found)
+	}
+	if _, isSucc, found := Succession("Herefordshire Clinical Commissioning Group", "NHS Herefordshire and Worcestershire Integrated Care Board"); !found || !isSucc {
+		t.Errorf("CCG → ICB not found in the register")
+	}
+	if _, isSucc, found := Succession("Cumbria County Council", "Dorset Council"); !found || isSucc {
+		t.Errorf("Dorset Council is not Cumbria's successor")
+	}
+	if _, _, found := Succession("Herefordshire Council", "Herefordshire Council"); found {
+		t.Errorf("Herefordshire Council is in no reorganisation")
+	}
+}
+
+func TestParseRegisterRejects(t *testing.T) {
+	for _, text := range []string{
+		"[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"in force\"\nceased = [\"A\"]\nsuccessors = [\"B\"]\n", // no source
+		"[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"maybe\"\nsource = \"s\"\nceased = [\"A\"]\nsuccessors = [\"B\"]\n",
+		"[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"in force\"\nsource = \"s\"\nceased = [\"A\"]\n",
+		"[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"in force\"\nsource = \"s\"\nceased = [\"A\"]\nsuccessors = [\"B\"]\nextra = 1\n",
+	} {
+		if _, err := parseRegister(text); err == nil {
+			t.Errorf("parseRegister accepted\n%s", text)
+		}
+	}
+}
