@@ -5,7 +5,8 @@
 //
 // Building is two steps so that nothing is written unless everything
 // succeeds: Plan checks every data file and renders every document in
-// memory; Write then writes each file atomically.
+// memory; Write then stages every file (and its PDF) beside the output and
+// moves them all into place only when all of them are ready.
 package documents
 
 import (
@@ -14,13 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"mou/assemble/format"
-	"mou/assemble/internal/atomicfile"
+	"mou/assemble/internal/names"
 	"mou/assemble/partnership"
 	"mou/assemble/wordtemplate"
 	"mou/templates"
@@ -246,7 +245,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 		if err != nil {
 			return nil, wordtemplate.AsErrors(err)
 		}
-		name := fmt.Sprintf("endorsement-%s-%02d-%s.docx", s.Document.Kind, i+1, format.Slug(firstOf(s.Signatory, s.Organisation)))
+		name := fmt.Sprintf("endorsement-%s-%02d-%s.docx", s.Document.Kind, i+1, names.Part(firstOf(s.Signatory, s.Organisation)))
 		files = append(files, File{Path: name, Data: b})
 	}
 	return files, nil
@@ -260,23 +259,25 @@ func fileName(v *View, kind string) string {
 	return templateFor[kind]
 }
 
-// folderNames names each partnership's output folder after its area, adding
-// the year of its documents when two partnerships of one build share an area.
+// folderNames names each partnership's output folder after its area
+// (transliterated, else its short name, else a hash: see names.Folder),
+// adding the year of its documents when two partnerships of one build share
+// an area.
 func folderNames[R any](rs []R, get func(R) *partnership.Partnership) []string {
-	names := make([]string, len(rs))
+	folders := make([]string, len(rs))
 	count := map[string]int{}
 	for i, r := range rs {
 		if p := get(r); p != nil {
-			names[i] = slug(p)
-			count[names[i]]++
+			folders[i] = names.Folder(p.Partnership.Area, p.Partnership.ShortName)
+			count[folders[i]]++
 		}
 	}
 	for i, r := range rs {
-		if p := get(r); p != nil && count[names[i]] > 1 {
-			names[i] += "-" + p.Partnership.Date.Time.Format("2006")
+		if p := get(r); p != nil && count[folders[i]] > 1 {
+			folders[i] += "-" + p.Partnership.Date.Time.Format("2006")
 		}
 	}
-	return names
+	return folders
 }
 
 func duplicatePath(files []File) string {
@@ -288,21 +289,4 @@ func duplicatePath(files []File) string {
 		seen[f.Path] = true
 	}
 	return ""
-}
-
-// Write writes each file atomically (a temporary file in the target folder,
-// then a rename), creating folders as needed, and returns the paths in order.
-func Write(files []File) ([]string, error) {
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	var paths []string
-	for _, f := range files {
-		if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
-			return paths, fmt.Errorf("cannot create the folder for %s: %w", f.Path, err)
-		}
-		if err := atomicfile.Write(f.Path, f.Data, 0o644); err != nil {
-			return paths, err
-		}
-		paths = append(paths, f.Path)
-	}
-	return paths, nil
 }

@@ -31,7 +31,7 @@ func build(t *testing.T, paths []string, opts Options) []string {
 		}
 		t.Fatal(err)
 	}
-	written, err := Write(files)
+	written, err := Write(files, WriteOptions{Out: opts.Out})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,13 +17,15 @@ func buildCommand() *cli.Command {
 		Description: "Checks each partnership's data (a TOML file, or a folder of TOML files merged) and builds\n" +
 			"its Memorandum of Understanding, arrangements, yearly report skeleton and endorsement\n" +
 			"pages into OUT/<area>/. Several partnerships build at once. Any problem in any data file\n" +
-			"or template stops the build before a single file is written.",
+			"or template stops the build before a single file is written; a build that fails while\n" +
+			"writing (a full disk, LibreOffice failing) leaves OUT exactly as it was.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Value: "out", Usage: "the folder to write into"},
 			&cli.StringFlag{Name: "only", Usage: "build only these documents: a comma-separated list of mou, arrangements, report, endorsements"},
 			&cli.BoolFlag{Name: "split-endorsements", Usage: "also write one endorsement file per signatory"},
 			&cli.StringFlag{Name: "templates", Usage: "a folder of templates replacing the defaults of the same file name"},
 			&cli.BoolFlag{Name: "pdf", Usage: "also convert each document to PDF with LibreOffice"},
+			&cli.DurationFlag{Name: "pdf-timeout", Value: documents.DefaultPDFTimeout, Usage: "stop LibreOffice if converting the whole build takes longer, e.g. 15m"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
@@ -57,16 +59,11 @@ func buildCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
 			}
-			written, err := documents.Write(files)
+			written, err := documents.Write(files, documents.WriteOptions{
+				Out: opts.Out, PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout"),
+			})
 			if err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
-			}
-			if c.Bool("pdf") {
-				pdfs, err := documents.ConvertPDF(written)
-				written = append(written, pdfs...)
-				if err != nil {
-					return cli.Exit(err.Error(), exitInvalid)
-				}
 			}
 			for _, p := range written {
 				fmt.Fprintf(c.App.Writer, "wrote %s\n", p)

@@ -1,0 +1,154 @@
+package documents
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"mou/assemble/internal/staging"
+)
+
+// tree is every file under dir with its contents.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[rel] = string(b)
+		} else if err == nil {
+			rel, _ := filepath.Rel(dir, p)
+			out[rel+"/"] = ""
+		}
+		return nil
+	})
+	return out
+}
+
+func unchanged(t *testing.T, what string, got, want map[string]string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d entries, want %d", what, len(got), len(want))
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %s changed", what, k)
+		}
+	}
+}
+
+// planned is a real build of both examples.
+func planned(t *testing.T, out string) []File {
+	t.Helper()
+	files, err := Plan(examples, Options{Out: out, SplitEndorsements: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// fakeSoffice puts a LibreOffice stand-in running script first on PATH.
+func fakeSoffice(t *testing.T, script string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in is a shell script")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "soffice"), []byte("#!/bin/sh\n"+script+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+}
+
+// TestFailedPDFKeepsEarlierBuild: LibreOffice failing or hanging fails the
+// build, names the documents, and leaves the earlier build as it was.
+func TestFailedPDFKeepsEarlierBuild(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Write(planned(t, out), WriteOptions{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	files := planned(t, out)
+	files[0].Data = append([]byte(nil), files[0].Data...)
+	files[0].Data[len(files[0].Data)-1] ^= 1 // a changed document
+
+	fakeSoffice(t, "echo 'Error: source file could not be loaded' >&2; exit 3")
+	_, err := Write(files, WriteOptions{Out: out, PDF: true})
+	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "herefordshire", "mou.docx")) || !strings.Contains(err.Error(), "could not be loaded") ||
+		strings.Contains(err.Error(), staging.Marker) || !strings.Contains(err.Error(), "Nothing in") {
+		t.Errorf("failing LibreOffice: %v", err)
+	}
+	unchanged(t, "failing LibreOffice", tree(t, out), before)
+
+	fakeSoffice(t, "sleep 30")
+	start := time.Now()
+	_, err = Write(files, WriteOptions{Out: out, PDF: true, PDFTimeout: 500 * time.Millisecond})
+	if err == nil || !strings.Contains(err.Error(), "--pdf-timeout") || !strings.Contains(err.Error(), "mou.docx") {
+		t.Errorf("hanging LibreOffice: %v", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("a hanging LibreOffice held the build for %s", d)
+	}
+	unchanged(t, "hanging LibreOffice", tree(t, out), before)
+
+	// A LibreOffice that succeeds but leaves a document out names it.
+	fakeSoffice(t, `while [ $# -gt 0 ]; do case "$1" in --outdir) shift; d="$1";; *.docx) case "$1" in *mou.docx) ;; *) b=$(basename "$1" .docx); echo pdf > "$d/$b.pdf";; esac;; esac; shift; done`)
+	_, err = Write(files, WriteOptions{Out: out, PDF: true})
+	if err == nil || !strings.Contains(err.Error(), "did not convert "+filepath.Join(out, "herefordshire", "mou.docx")) {
+		t.Errorf("a document not converted: %v", err)
+	}
+	unchanged(t, "a document not converted", tree(t, out), before)
+}
+
+// TestFullDiskKeepsEarlierBuild fails the build's writing at each step
+// with a full disk and checks the earlier build is untouched and the
+// message says what to do.
+func TestFullDiskKeepsEarlierBuild(t *testing.T) {
+	out := t.TempDir()
+	files := planned(t, out)
+	if _, err := Write(files, WriteOptions{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	for at := 1; ; at++ {
+		n := 0
+		fsys := staging.OS()
+		write := fsys.WriteFile
+		fsys.WriteFile = func(p string, b []byte, m fs.FileMode) error {
+			if n++; n >= at {
+				return &fs.PathError{Op: "write", Path: p, Err: syscall.ENOSPC}
+			}
+			return write(p, b, m)
+		}
+		_, err := Write(files, WriteOptions{Out: out, FS: &fsys})
+		if err == nil {
+			if at <= len(files) {
+				t.Fatalf("step %d: no error", at)
+			}
+			break
+		}
+		if !strings.Contains(err.Error(), "disk is full") || !strings.Contains(err.Error(), "nothing in the output folder was changed") {
+			t.Errorf("step %d: %v", at, err)
+		}
+		unchanged(t, "full disk", tree(t, out), before)
+	}
+}
+
+func TestNamesCheckedBeforeWriting(t *testing.T) {
+	out := t.TempDir()
+	files := []File{{Path: filepath.Join(out, "a", "mou.docx"), Data: []byte("x")},
+		{Path: filepath.Join(out, "b", strings.Repeat("x", 300)+".docx"), Data: []byte("y")}}
+	_, err := Write(files, WriteOptions{Out: out})
+	if err == nil || !strings.Contains(err.Error(), "over the limit") {
+		t.Fatalf("error %v", err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("wrote %v", entries)
+	}
+}
