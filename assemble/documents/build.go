@@ -34,6 +34,7 @@ type Options struct {
 	Strict            bool     // warnings fail the build too
 	Today             time.Time
 	Progress          io.Writer // one line per partnership; nil for none
+	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
 }
 
 // File is one rendered document, not yet written.
@@ -114,6 +115,9 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		opts.Out = "out"
 	}
 	fail := &Failure{}
+	if opts.Compare != "" && len(paths) != 1 {
+		return nil, &Failure{Other: []string{fmt.Sprintf("--compare compares one partnership with its earlier version, but %d were given: build them one at a time", len(paths))}}
+	}
 	if opts.Templates != "" {
 		if st, err := os.Stat(opts.Templates); err != nil || !st.IsDir() {
 			return nil, &Failure{Other: []string{fmt.Sprintf("the templates folder %s does not exist: check the path given to --templates", opts.Templates)}}
@@ -148,6 +152,7 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		files    []File
 		errs     wordtemplate.Errors
 		other    string
+		compare  *comparison
 	}
 	results := make([]result, len(paths))
 	var wg sync.WaitGroup
@@ -189,6 +194,11 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				return
 			}
 			progress("%s: %s; %d document(s) ready", path, findings.Summary(), len(r.files))
+			if opts.Compare != "" {
+				c := compareWith(opts.Compare, p, r.files, kinds, tmpls, opts)
+				r.files, r.compare = append(r.files, c.files...), &c
+				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
+			}
 		}()
 	}
 	wg.Wait()
@@ -202,6 +212,15 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		}
 		if r.findings.Failed(opts.Strict) {
 			fail.Data = append(fail.Data, DataFailure{Path: r.path, Findings: r.findings})
+		}
+		if c := r.compare; c != nil {
+			if c.other != "" {
+				fail.Other = append(fail.Other, c.other)
+			}
+			if c.findings.Failed(false) {
+				fail.Data = append(fail.Data, DataFailure{Path: opts.Compare, Findings: c.findings})
+			}
+			r.errs = append(r.errs, c.errs...)
 		}
 		for _, e := range r.errs {
 			// The same template problem shows for every partnership: say it once.

@@ -16,6 +16,7 @@ import (
 
 	"mou/assemble/documents"
 	"mou/assemble/internal/docxcheck"
+	"mou/assemble/internal/readertest"
 	"mou/assemble/redline"
 )
 
@@ -386,4 +387,121 @@ func TestSameVersionNoChanges(t *testing.T) {
 		t.Errorf("%d revisions between a document and itself", sum.Revisions)
 	}
 	sameContent(t, "comparing with itself", changes, docs["mou"])
+}
+
+// TestLibreOfficeReadsChanges opens every changes document in LibreOffice
+// (one call for all) and saves it again as Word: LibreOffice keeps a tracked
+// change only when it has understood it, so accepting every change of its
+// copy must still give the new text, and rejecting every change the old.
+func TestLibreOfficeReadsChanges(t *testing.T) {
+	readertest.Require(t, "soffice")
+	dir, outDir := t.TempDir(), t.TempDir()
+	type doc struct {
+		name          string
+		path          string
+		old, new      []byte
+		revisionCount int
+	}
+	var docs []doc
+	var paths []string
+	for _, p := range pairs(t) {
+		old, new := build(t, p.old), build(t, p.new)
+		for kind, nb := range new {
+			changes, sum, err := redline.Compare(old[kind], nb, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, p.name+"-"+kind+"-changes.docx")
+			if err := os.WriteFile(path, changes, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, doc{p.name + "/" + kind, path, old[kind], nb, sum.Revisions})
+			paths = append(paths, path)
+		}
+	}
+	saved := readertest.Convert(t, paths, "docx:MS Word 2007 XML", "docx", outDir)
+	for i, d := range docs {
+		b, err := os.ReadFile(saved[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(part(t, b, "word/document.xml")), "<w:ins ") + strings.Count(string(part(t, b, "word/document.xml")), "<w:del "); n == 0 {
+			t.Errorf("%s: LibreOffice kept none of the %d tracked changes", d.name, d.revisionCount)
+			continue
+		}
+		accepted, err := redline.AcceptAll(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rejected, err := redline.RejectAll(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameText(t, d.name+": LibreOffice's copy, every change accepted", accepted, d.new, false)
+		// LibreOffice joins an insertion at the end of a paragraph with
+		// inserted paragraphs after it (same author and date) into one
+		// change that takes the paragraph's own mark with it, so its copy,
+		// rejected, may join two paragraphs: compare its words only.
+		sameText(t, d.name+": LibreOffice's copy, every change rejected", rejected, d.old, true)
+	}
+}
+
+// sameText compares the body text of two documents, paragraph by
+// paragraph, leaving out empty paragraphs (LibreOffice adds and drops some
+// around tables and page breaks).
+func sameText(t *testing.T, what string, got, want []byte, wordsOnly bool) {
+	t.Helper()
+	g, w := textLines(t, part(t, got, "word/document.xml")), textLines(t, part(t, want, "word/document.xml"))
+	if wordsOnly {
+		g, w = []string{strings.Join(g, "")}, []string{strings.Join(w, "")}
+	}
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b {
+			t.Errorf("%s: paragraph %d is %q, want %q", what, i, a, b)
+			return
+		}
+	}
+}
+
+func textLines(t testing.TB, x []byte) []string {
+	d := xml.NewDecoder(bytes.NewReader(x))
+	var out []string
+	var cur strings.Builder
+	var in []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			in = append(in, e.Name.Local)
+			if e.Name.Local == "tab" && inside(in, "r") {
+				cur.WriteString("\t")
+			}
+		case xml.CharData:
+			if len(in) > 0 && in[len(in)-1] == "t" {
+				cur.Write(e)
+			}
+		case xml.EndElement:
+			in = in[:len(in)-1]
+			if e.Name.Local == "p" {
+				if s := cur.String(); strings.TrimSpace(s) != "" {
+					out = append(out, s)
+				}
+				cur.Reset()
+			}
+		}
+	}
+	return out
 }

@@ -27,11 +27,15 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "pdf", Usage: "also convert each document to PDF with LibreOffice"},
 			&cli.DurationFlag{Name: "pdf-timeout", Value: documents.DefaultPDFTimeout, Usage: "stop LibreOffice if converting the whole build takes longer, e.g. 15m"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
+			&cli.StringFlag{Name: "compare", Usage: "an earlier version's data file or folder: also write each document's tracked changes against it, as <name>-changes.docx"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("build needs a data file or folder, e.g. `mou build data/herefordshire-2019.toml`")
+			}
+			if c.String("compare") != "" && c.NArg() != 1 {
+				return usagef("--compare compares one partnership with its earlier version: give one data file or folder, e.g. `mou build data/herefordshire-2024.toml --compare data/herefordshire-2019.toml`")
 			}
 			only, err := documents.ParseKinds(c.String("only"))
 			if err != nil {
@@ -45,7 +49,7 @@ func buildCommand() *cli.Command {
 			}
 			opts := documents.Options{
 				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
-				Templates: c.String("templates"), Strict: c.Bool("strict"),
+				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"),
 			}
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer
