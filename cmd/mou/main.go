@@ -137,6 +137,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			initCommand(),
 			validateCommand(),
+			checkCommand(),
 			buildCommand(),
 			schemaCommand(),
 			renderCommand(),

@@ -1,0 +1,508 @@
+package check
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"mou/assemble/check/items"
+	"mou/assemble/internal/golden"
+	"mou/templates"
+)
+
+const complete = "testdata/complete.toml"
+
+// today keeps validation's "not in the future" stable for the fixtures.
+var today = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// checkText checks a variant of a data file written to a temporary folder.
+func checkText(t *testing.T, text string, opts Options) *Result {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "p.toml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts.Today = today
+	r, err := Run(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func readFixture(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(complete)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// dropLines removes lines first…last (1-based, inclusive), keeping the
+// numbering of the lines before them.
+func dropLines(text string, first, last int) string {
+	lines := strings.Split(text, "\n")
+	return strings.Join(append(lines[:first-1:first-1], lines[last:]...), "\n")
+}
+
+func missingIDs(r *Result) []string {
+	var ids []string
+	for _, o := range r.Items {
+		if o.Status == Missing {
+			ids = append(ids, o.ID)
+		}
+	}
+	return ids
+}
+
+func TestCompleteDataMeetsEveryItem(t *testing.T) {
+	r := checkText(t, readFixture(t), Options{})
+	if len(r.Invalid) > 0 {
+		t.Fatalf("the fixture is invalid: %v", r.Invalid)
+	}
+	for _, o := range r.Items {
+		if o.Status == Missing {
+			t.Errorf("%s is missing: %s", o.ID, o.Why)
+		}
+		if o.Status == NotApplicable && !strings.Contains(o.Why, "not yet set") {
+			t.Errorf("%s is not applicable: %s", o.ID, o.Why)
+		}
+	}
+	// Every item of the edition is listed, in the guidance's groups.
+	want := 0
+	for _, it := range items.All() {
+		if it.InEdition(2023) {
+			want++
+		}
+	}
+	if len(r.Items) != want {
+		t.Errorf("%d items listed, want %d", len(r.Items), want)
+	}
+}
+
+// Each item: the data lacking exactly that fact gives exactly that finding
+// (items that state one fact twice give both), located where the fact goes.
+func TestEachItemMissingFromTheData(t *testing.T) {
+	base := readFixture(t)
+	tests := []struct {
+		name    string
+		data    string
+		edition int
+		want    []string // missing items
+		path    string   // where the first finding points
+		line    int      // 0: the file only (a table to add)
+		message string
+	}{
+		{"partners.lsp-named", strings.Replace(base, `lead = { name = "Cara Example", title = "Chief Executive" }`, `lead = { title = "Chief Executive" }`, 1), 0,
+			[]string{"partners.lsp-named"}, "partners[1].lead.name", 27, "partners[1].lead.name is not given"},
+		{"partners.dsp-named", strings.Replace(base, `delegate = { name = "Finn Example", title = "Assistant Chief Constable" }`, `delegate = { title = "Assistant Chief Constable" }`, 1), 0,
+			[]string{"partners.dsp-named"}, "partners[2].delegate.name", 35, "partners[2].delegate.name is not given"},
+		{"partners.chair", dropLines(base, 79, 79), 0,
+			[]string{"partners.chair"}, "scrutiny.chair", 77, "scrutiny.chair is not given"},
+		{"partners.education", strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), 0,
+			[]string{"partners.education"}, "relevant_agencies", 37, "no relevant_agencies has sector = education or early-years"},
+		{"arr.work-together", dropLines(base, 46, 50), 0,
+			[]string{"arr.work-together"}, "meetings", 0, "meetings is not given"},
+		{"arr.scrutiny", dropLines(base, 78, 79), 2018,
+			[]string{"arr.scrutiny"}, "scrutiny.scrutineer", 77, "scrutiny.scrutineer is not given"},
+		{"arr.geography", dropLines(base, 12, 14), 0,
+			[]string{"arr.geography"}, "geography", 0, "geography is not given"},
+		{"arr.relevant-agencies", dropLines(base, 37, 44), 2018,
+			[]string{"arr.relevant-agencies"}, "relevant_agencies", 0, "relevant_agencies is not given"},
+		{"arr.funding", dropLines(base, 56, 69), 2018,
+			[]string{"arr.funding"}, "funding", 0, "funding is not given"},
+		{"arr.contributions", dropLines(base, 67, 69), 0,
+			[]string{"arr.contributions"}, "funding[0].rows", 59, "partners[2].id (police) is not among funding[].rows[].partner"},
+		{"arr.budget-signoff", dropLines(base, 56, 69), 0,
+			[]string{"arr.funding", "arr.contributions", "arr.budget-signoff"}, "funding", 0, "funding is not given"},
+		{"arr.report-location", dropLines(dropLines(base, 84, 84), 9, 9), 0,
+			[]string{"arr.report-location", "report.availability"}, "partnership.website", 3, "partnership.website is not given"},
+		{"arr.lsp-signoff", strings.Replace(base, `document = "arrangements"`, `document = "mou"`, 1), 0,
+			[]string{"arr.lsp-signoff"}, "endorsements", 71, "no endorsements has document = arrangements"},
+		{"report.yearly", dropLines(base, 81, 88), 0,
+			[]string{"report.yearly"}, "report", 0, "report is not given"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkText(t, tt.data, Options{Edition: tt.edition})
+			if len(r.Invalid) > 0 {
+				t.Fatalf("the variant is invalid: %v", r.Invalid)
+			}
+			if got := missingIDs(r); !slices.Equal(got, tt.want) {
+				t.Fatalf("missing %v, want %v", got, tt.want)
+			}
+			for _, o := range r.Items {
+				if o.ID != tt.want[0] {
+					continue
+				}
+				f := o.Add[0]
+				if f.Path != tt.path || f.Line != tt.line || f.Message != tt.message || f.Rule != o.ID || !strings.HasSuffix(f.File, "p.toml") || f.Hint == "" {
+					t.Errorf("finding %+v\nwant path %s, line %d, message %q", f, tt.path, tt.line, tt.message)
+				}
+				wantSev := "warning"
+				if o.Level == items.Must {
+					wantSev = "error"
+				}
+				if f.Severity.String() != wantSev {
+					t.Errorf("severity %s, want %s", f.Severity, wantSev)
+				}
+			}
+		})
+	}
+}
+
+// The statutory partners and their leads are checked by validation: data
+// lacking one is invalid and is not checked, its error says where.
+func TestMissingPartnerIsInvalid(t *testing.T) {
+	base := readFixture(t)
+	tests := []struct {
+		name string
+		data string
+		rule string
+		line int
+	}{
+		{"partners.police", dropLines(dropLines(base, 67, 69), 30, 35), "partners.statutory", 16},
+		{"partners.health", dropLines(dropLines(base, 63, 65), 23, 28), "partners.statutory", 16},
+		{"arr.partners", dropLines(base, 20, 20), "field.required", 16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := checkText(t, tt.data, Options{})
+			if len(r.Invalid) != 1 || r.Invalid[0].Rule != tt.rule || r.Invalid[0].Line != tt.line || len(r.Items) != 0 || !r.Failed(false) {
+				t.Errorf("got %+v", r.Invalid)
+			}
+		})
+	}
+}
+
+func TestConditionAndDates(t *testing.T) {
+	base := readFixture(t)
+	r := checkText(t, strings.Replace(base, "secure_establishment = true", "secure_establishment = false", 1), Options{})
+	o := outcome(t, r, "report.restraint")
+	if o.Status != NotApplicable || !strings.Contains(o.Why, "no secure establishment") {
+		t.Errorf("restraint: %+v", o)
+	}
+
+	// An Act's commencement is an edit to the table: give the item a date.
+	table := items.All()
+	dated := func(from time.Time) []items.Item {
+		out := slices.Clone(table)
+		for i := range out {
+			if out[i].ID == "arr.education-agencies" {
+				out[i].From = from
+			}
+		}
+		return out
+	}
+	r = checkText(t, base, Options{Items: dated(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))})
+	if o := outcome(t, r, "arr.education-agencies"); o.Status != Met {
+		t.Errorf("in force before the documents' date: %+v", o)
+	}
+	r = checkText(t, strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), Options{Items: dated(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))})
+	if o := outcome(t, r, "arr.education-agencies"); o.Status != Missing || o.Add[0].Severity.String() != "error" || !r.Failed(false) {
+		t.Errorf("a must item in force and missing: %+v", o)
+	}
+	r = checkText(t, base, Options{Items: dated(time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC))})
+	if o := outcome(t, r, "arr.education-agencies"); o.Status != NotApplicable || !strings.Contains(o.Why, "applies from 1 September 2027") || !strings.Contains(o.Why, "dated 1 April 2025") {
+		t.Errorf("in force after the documents' date: %+v", o)
+	}
+}
+
+func outcome(t *testing.T, r *Result, id string) Outcome {
+	t.Helper()
+	for _, o := range r.Items {
+		if o.ID == id {
+			return o
+		}
+	}
+	t.Fatalf("no item %s", id)
+	return Outcome{}
+}
+
+// A user's template with one section deleted: the items that section
+// carries are missing, and nothing else is.
+func TestDeletedSectionIsCaught(t *testing.T) {
+	base := readFixture(t)
+	tests := []struct {
+		template, heading string
+		want              []string
+	}{
+		{"arrangements.docx", "The statutory partners", []string{"partners.local-authority", "partners.health", "partners.police", "partners.lsp-named", "partners.dsp-named", "partners.chair", "arr.partners"}},
+		{"arrangements.docx", "Relevant agencies", []string{"partners.education", "arr.relevant-agencies"}},
+		{"arrangements.docx", "Governance", []string{"arr.work-together"}},
+		{"arrangements.docx", "Local child safeguarding practice reviews", []string{"arr.reviews", "arr.review-process"}},
+		{"arrangements.docx", "Independent scrutiny", []string{"arr.scrutiny"}},
+		{"arrangements.docx", "Geographical area", []string{"arr.geography"}},
+		{"arrangements.docx", "Schools and education", []string{"arr.education"}},
+		{"arrangements.docx", "Youth custody and residential homes", []string{"arr.youth-custody"}},
+		{"arrangements.docx", "Data and intelligence", []string{"arr.data"}},
+		{"arrangements.docx", "Training", []string{"arr.training"}},
+		{"arrangements.docx", "Multi-agency audit", []string{"arr.audit"}},
+		{"arrangements.docx", "Funding", []string{"arr.funding", "arr.contributions", "arr.budget-signoff"}},
+		{"arrangements.docx", "Voice of children and families", []string{"arr.voice"}},
+		{"arrangements.docx", "Threshold of need", []string{"arr.threshold", "arr.threshold-signoff"}},
+		{"arrangements.docx", "Review of the arrangements", []string{"arr.report-location"}},
+		{"arrangements.docx", "Dispute resolution", []string{"arr.disputes"}},
+		{"arrangements.docx", "Child death review", []string{"arr.child-death"}},
+		{"arrangements.docx", "Foreword", []string{"arr.lsp-signoff"}},
+		{"annual-report.docx", "About this report", []string{"report.yearly", "report.availability", "report.send"}},
+		{"annual-report.docx", "What the partners did as a result of the arrangements", []string{"report.activity", "report.review-actions"}},
+		{"annual-report.docx", "How effective the arrangements have been", []string{"report.effectiveness"}},
+		{"annual-report.docx", "Impact on outcomes for children and families", []string{"report.impact"}},
+		{"annual-report.docx", "Where progress has been slow", []string{"report.no-progress"}},
+		{"annual-report.docx", "Listening to children and families", []string{"report.feedback"}},
+		{"annual-report.docx", "Use of restraint in the secure establishment", []string{"report.restraint"}},
+		{"annual-report.docx", "Updates to the arrangements", []string{"report.arrangement-updates"}},
+		{"annual-report.docx", "Sign-off", []string{"report.signoff"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.heading, func(t *testing.T) {
+			dir := t.TempDir()
+			def, _, err := templates.Read("", tt.template)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := deleteSection(t, def, tt.heading)
+			path := filepath.Join(dir, tt.template)
+			if err := os.WriteFile(path, edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := checkText(t, base, Options{Templates: dir})
+			if got := missingIDs(r); !slices.Equal(got, tt.want) {
+				t.Fatalf("missing %v, want %v", got, tt.want)
+			}
+			o := outcome(t, r, tt.want[0])
+			if f := o.Add[0]; f.File != path || !strings.Contains(f.Message, "no section headed") {
+				t.Errorf("finding %+v, want one naming %s", f, path)
+			}
+		})
+	}
+}
+
+func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
+	base := readFixture(t)
+	def, _, err := templates.Read("", "arrangements.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The scrutiny section keeps its heading but loses every paragraph.
+	edited := deleteSection(t, def, "Independent scrutiny")
+	heading := func(text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	edited = editDocument(t, edited, func(doc string) string {
+		if !strings.Contains(doc, heading("Data and intelligence")) {
+			t.Fatal("the next heading is not where the test expects it")
+		}
+		return strings.Replace(doc, heading("Data and intelligence"), heading("Independent scrutiny")+heading("Data and intelligence"), 1)
+	})
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "arrangements.docx"), edited, 0o644)
+	r := checkText(t, base, Options{Templates: dir})
+	if o := outcome(t, r, "arr.scrutiny"); o.Status != Missing || !strings.Contains(o.Why, "is empty") {
+		t.Errorf("emptied section: %+v", o)
+	}
+
+	// The relevant agencies section no longer prints the agencies' names.
+	edited = editDocument(t, def, func(doc string) string {
+		return strings.ReplaceAll(doc, "{{name}}{{#if national}}", "{{#if national}}")
+	})
+	os.WriteFile(filepath.Join(dir, "arrangements.docx"), edited, 0o644)
+	r = checkText(t, base, Options{Templates: dir})
+	if o := outcome(t, r, "arr.relevant-agencies"); o.Status != Missing || !strings.Contains(o.Why, `does not print relevant_agencies[0].name ("Riverside schools and colleges")`) {
+		t.Errorf("unprinted value: %+v", o)
+	}
+}
+
+// The three example partnerships' reports, kept as golden files.
+func TestExamples(t *testing.T) {
+	for _, name := range []string{"herefordshire-2019", "westmorland-and-furness-2025", "cumbria-2019"} {
+		t.Run(name, func(t *testing.T) {
+			r, err := runFromRoot(t, "data/"+name+".toml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			r.WriteText(&b)
+			golden.Check(t, "testdata/"+name+".golden", b.String())
+		})
+	}
+	r, err := runFromRoot(t, "data/herefordshire-2019.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	WriteJSON(&b, []*Result{r})
+	golden.Check(t, "testdata/herefordshire-2019.json", b.String())
+}
+
+// runFromRoot checks a file named from the repository's root, as a user
+// runs mou, so the reports name data/….
+func runFromRoot(t *testing.T, path string) (*Result, error) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	if err := os.Chdir("../.."); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	return Run(path, Options{Today: today})
+}
+
+func TestItemPatternsNameTheDataModel(t *testing.T) {
+	for _, it := range items.All() {
+		for _, n := range it.Needs {
+			if _, err := parseNeed(n); err != nil {
+				t.Errorf("%s: %v", it.ID, err)
+			}
+		}
+		for _, s := range append(slices.Clone(it.Shows), it.When) {
+			for _, alt := range strings.Split(s, "|") {
+				if alt = strings.TrimSpace(alt); alt != "" {
+					if err := checkPattern(alt); err != nil {
+						t.Errorf("%s: %v", it.ID, err)
+					}
+				}
+			}
+		}
+	}
+	if err := checkPattern("partners[].nickname"); err == nil {
+		t.Error("a field the model lacks is accepted")
+	}
+	if err := checkPattern("geography[].description"); err == nil {
+		t.Error("[] on a table that is not a list is accepted")
+	}
+}
+
+func TestUnknownEdition(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.toml")
+	os.WriteFile(path, []byte(readFixture(t)), 0o644)
+	if _, err := Run(path, Options{Edition: 2015, Today: today}); err == nil || !strings.Contains(err.Error(), "choose 2018 or 2023") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// deleteSection removes a heading and what follows it up to the next
+// heading of the same or a higher level, as a user deleting a section in
+// Word would, keeping only paragraphs that hold nothing but block tags (a
+// user leaving {{/if}} in place) so the template stays well formed.
+func deleteSection(t *testing.T, docx []byte, heading string) []byte {
+	t.Helper()
+	found := false
+	out := editDocument(t, docx, func(doc string) string {
+		start := strings.Index(doc, "<w:body>") + len("<w:body>")
+		end := strings.LastIndex(doc, "<w:sectPr")
+		var b strings.Builder
+		b.WriteString(doc[:start])
+		deleting := 0 // level of the heading being deleted
+		for _, el := range topLevel(t, doc[start:end]) {
+			lvl := headingLevel(el)
+			if deleting > 0 && lvl > 0 && lvl <= deleting {
+				deleting = 0
+			}
+			if deleting == 0 && lvl > 0 && visibleText(el) == heading {
+				deleting, found = lvl, true
+			}
+			if deleting == 0 || tagsOnly.MatchString(visibleText(el)) {
+				b.WriteString(el)
+			}
+		}
+		b.WriteString(doc[end:])
+		return b.String()
+	})
+	if !found {
+		t.Fatalf("no heading %q in the template", heading)
+	}
+	return out
+}
+
+var (
+	tagsOnly  = regexp.MustCompile(`^(\{\{(#|/|else)[^}]*\}\})+$`)
+	styleRE   = regexp.MustCompile(`<w:pStyle w:val="Heading(\d)"/>`)
+	wtRE      = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
+	unescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'")
+)
+
+func headingLevel(el string) int {
+	if !strings.HasPrefix(el, "<w:p") || strings.HasPrefix(el, "<w:tbl") {
+		return 0
+	}
+	if m := styleRE.FindStringSubmatch(el); m != nil {
+		return int(m[1][0] - '0')
+	}
+	return 0
+}
+
+func visibleText(el string) string {
+	var b strings.Builder
+	for _, m := range wtRE.FindAllStringSubmatch(el, -1) {
+		b.WriteString(m[1])
+	}
+	return unescaper.Replace(b.String())
+}
+
+// topLevel splits the body's XML into its child elements.
+func topLevel(t *testing.T, body string) []string {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(body))
+	var out []string
+	depth, start := 0, int64(0)
+	for {
+		off := d.InputOffset()
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				start = off
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth == 0 {
+				out = append(out, body[start:d.InputOffset()])
+			}
+		}
+	}
+}
+
+// editDocument rewrites word/document.xml of a .docx.
+func editDocument(t *testing.T, docx []byte, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "word/document.xml" {
+			b = []byte(edit(string(b)))
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}

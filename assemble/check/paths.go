@@ -1,0 +1,198 @@
+package check
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"mou/assemble/partnership"
+)
+
+// Items name data by the paths a data file uses (`partners[].lead.name`),
+// not by Go fields, so the table stays right while the model's internals
+// change: a path is resolved through the model's `toml` tags. `[]` stands
+// for every element of a list.
+
+// value is one concrete value a path pattern reaches.
+type value struct {
+	path string // e.g. partners[2].lead.name
+	v    reflect.Value
+}
+
+// resolve walks pattern through the partnership. found holds each value that
+// is present (not empty); missing holds the concrete path of each place the
+// pattern stops at an empty value (a missing table, an empty list, an empty
+// field).
+func resolve(p *partnership.Partnership, pattern string) (found []value, missing []string) {
+	var walk func(v reflect.Value, path string, segs []string)
+	walk = func(v reflect.Value, path string, segs []string) {
+		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				missing = append(missing, path)
+				return
+			}
+			v = v.Elem()
+		}
+		if len(segs) == 0 {
+			if empty(v) {
+				missing = append(missing, path)
+			} else {
+				found = append(found, value{path, v})
+			}
+			return
+		}
+		name, each := strings.CutSuffix(segs[0], "[]")
+		next := join(path, name)
+		var field reflect.Value
+		switch v.Kind() {
+		case reflect.Struct:
+			field = fieldByTOML(v, name)
+		case reflect.Map:
+			field = v.MapIndex(reflect.ValueOf(name))
+			if !field.IsValid() {
+				missing = append(missing, next)
+				return
+			}
+		}
+		if !field.IsValid() {
+			missing = append(missing, next) // not in the model: reported by the table's test
+			return
+		}
+		if !each {
+			walk(field, next, segs[1:])
+			return
+		}
+		if field.Kind() != reflect.Slice || field.Len() == 0 {
+			missing = append(missing, next)
+			return
+		}
+		for i := 0; i < field.Len(); i++ {
+			walk(field.Index(i), fmt.Sprintf("%s[%d]", next, i), segs[1:])
+		}
+	}
+	walk(reflect.ValueOf(p).Elem(), "", strings.Split(pattern, "."))
+	return found, missing
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// fieldByTOML returns the field of struct v whose toml name is name,
+// looking into embedded structs too.
+func fieldByTOML(v reflect.Value, name string) reflect.Value {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if f.Anonymous && tag == "" {
+			if got := fieldByTOML(v.Field(i), name); got.IsValid() {
+				return got
+			}
+			continue
+		}
+		if tag == name {
+			return v.Field(i)
+		}
+	}
+	return reflect.Value{}
+}
+
+// empty reports whether a value says nothing: a blank string, an empty list
+// or map, false, zero, or a struct with nothing in it.
+func empty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return strings.TrimSpace(v.String()) == ""
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil() || empty(v.Elem())
+	case reflect.Struct:
+		if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+			return z.IsZero()
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && !empty(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero()
+}
+
+// text is a value as a document prints it and a table compares it.
+func text(v reflect.Value) string {
+	if s, ok := v.Interface().(fmt.Stringer); ok {
+		return s.String()
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// listPath is the part of a pattern before its first `[]`: the list a new
+// element would be added to (`relevant_agencies[].sector` → relevant_agencies).
+func listPath(pattern string) string {
+	if i := strings.Index(pattern, "[]"); i >= 0 {
+		return pattern[:i]
+	}
+	return pattern
+}
+
+// checkPattern reports whether pattern names fields of the model, so a
+// renamed field in the model fails the item table's test, not a user's run.
+func checkPattern(pattern string) error {
+	t := reflect.TypeOf(partnership.Partnership{})
+	for _, seg := range strings.Split(pattern, ".") {
+		name, each := strings.CutSuffix(seg, "[]")
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			t = t.Elem()
+			continue
+		case reflect.Struct:
+		default:
+			return fmt.Errorf("%s: %q is inside a value that has no fields", pattern, name)
+		}
+		f, ok := typeFieldByTOML(t, name)
+		if !ok {
+			return fmt.Errorf("%s: the data has no field %q here", pattern, name)
+		}
+		t = f
+		if each {
+			if t.Kind() != reflect.Slice {
+				return fmt.Errorf("%s: %q is not a list, so [] does not apply", pattern, name)
+			}
+			t = t.Elem()
+		}
+	}
+	return nil
+}
+
+func typeFieldByTOML(t reflect.Type, name string) (reflect.Type, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if f.Anonymous && tag == "" {
+			if got, ok := typeFieldByTOML(f.Type, name); ok {
+				return got, true
+			}
+			continue
+		}
+		if tag == name {
+			return f.Type, true
+		}
+	}
+	return nil, false
+}
