@@ -139,6 +139,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			validateCommand(),
 			checkCommand(),
 			buildCommand(),
+			diffCommand(),
 			schemaCommand(),
 			renderCommand(),
 			templatesCommand(),
