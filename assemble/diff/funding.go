@@ -46,8 +46,11 @@ func (d *differ) funding() {
 	// as a reader of the two documents would.
 	if lastGone != nil && lastCame != nil {
 		delta := lastCame.Total.Pence() - lastGone.Total.Pence()
-		d.add(Change{Kind: "changed", Path: "funding", Before: lastGone.Year + " " + lastGone.Total.String(), After: lastCame.Year + " " + lastCame.Total.String(), Difference: &delta,
-			Text: fmt.Sprintf("Funding in all: %s in %s against %s in %s (%s).", lastCame.Total, lastCame.Year, lastGone.Total, lastGone.Year, signed(delta))})
+		text := fmt.Sprintf("Funding in all: %s in %s against %s in %s (%s).", lastCame.Total, lastCame.Year, lastGone.Total, lastGone.Year, signed(delta))
+		if delta == 0 {
+			text = fmt.Sprintf("Funding in all: %s in %s, the same as in %s.", lastCame.Total, lastCame.Year, lastGone.Year)
+		}
+		d.add(Change{Kind: "changed", Path: "funding", Before: lastGone.Year + " " + lastGone.Total.String(), After: lastCame.Year + " " + lastCame.Total.String(), Difference: &delta, Text: text})
 	}
 }
 

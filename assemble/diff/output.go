@@ -98,21 +98,42 @@ func (r Report) HistoryEntry(today time.Time) partnership.Version {
 	return v
 }
 
-// sectionSummary is one line for a section: its change when there is one,
-// else the count and the first change.
+// sectionSummary is one line for a section: its change when there is only
+// one, else the changes that matter most (successions, renamings, the
+// edition, funding in all) and a count of the rest.
 func sectionSummary(s Section) string {
-	first := strings.TrimSuffix(s.Changes[0].Text, ".")
 	if len(s.Changes) == 1 {
-		return first + "."
+		return strings.TrimPrefix(s.Changes[0].Text, s.Title+": ")
 	}
-	return fmt.Sprintf("%s, among them: %s.", plural(len(s.Changes), "change"), lowerFirst(first))
-}
-
-func lowerFirst(s string) string {
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
-		return strings.ToLower(s[:1]) + s[1:]
+	var parts []string
+	counts := map[string]int{}
+	for _, c := range s.Changes {
+		switch {
+		case c.Kind == "succession":
+			parts = append(parts, c.After+" in place of "+c.Before)
+		case c.Kind == "renamed":
+			parts = append(parts, c.Before+" renamed "+c.After)
+		case c.Path == "partnership.edition":
+			parts = append(parts, "Working Together "+c.After+" instead of "+c.Before)
+		case c.Path == "funding":
+			parts = append(parts, c.After+" against "+c.Before)
+		default:
+			counts[c.Kind]++
+		}
 	}
-	return s
+	var rest []string
+	for _, k := range []struct{ kind, word string }{{"added", "addition"}, {"removed", "removal"}, {"changed", "change"}} {
+		if n := counts[k.kind]; n > 0 {
+			rest = append(rest, plural(n, k.word))
+		}
+	}
+	if len(rest) > 0 {
+		if len(parts) > 0 {
+			rest[0] = "also " + rest[0]
+		}
+		parts = append(parts, joinAnd(rest))
+	}
+	return strings.Join(parts, "; ") + "."
 }
 
 // HistoryTOML prints a [[history]] entry to paste into the data file.

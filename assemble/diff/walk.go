@@ -128,9 +128,10 @@ func (d *differ) value(path, subject, field string, a, b reflect.Value) {
 		case isLeaf(t.Elem()):
 			d.leaf(path, subject, field, ptrText(a), ptrText(b), a, b)
 		case a.IsNil():
-			d.add(Change{Kind: "added", Path: path, After: describe(b.Elem()), Text: wholeSentence(path, subject, field, "added: "+describe(b.Elem()))})
+			// A table added whole: each of its values is an addition.
+			d.value(path, subject, field, reflect.Zero(t.Elem()), b.Elem())
 		case b.IsNil():
-			d.add(Change{Kind: "removed", Path: path, Before: describe(a.Elem()), Text: wholeSentence(path, subject, field, "removed (was "+describe(a.Elem())+")")})
+			d.value(path, subject, field, a.Elem(), reflect.Zero(t.Elem()))
 		default:
 			d.value(path, subject, field, a.Elem(), b.Elem())
 		}
@@ -148,15 +149,6 @@ func (d *differ) value(path, subject, field string, a, b reflect.Value) {
 			d.leaf(path, subject, field, fmt.Sprint(a.Interface()), fmt.Sprint(b.Interface()), a, b)
 		}
 	}
-}
-
-// wholeSentence reports a table added or removed whole: a top-level table
-// is named by its section title ("Yearly report added: …").
-func wholeSentence(path, subject, field, rest string) string {
-	if path == field && subject != "" {
-		return sentence("", subject+" "+rest)
-	}
-	return sentence(subject, label(field)+" "+rest)
 }
 
 // fields compares two structs field by field, except the fields in skip.
