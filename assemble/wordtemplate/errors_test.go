@@ -91,9 +91,9 @@ func TestPackageErrors(t *testing.T) {
 		t.Errorf("not a zip: %v", err)
 	}
 	noDoc := mkdocx("", nil)
-	// Rename the main part so the package has none.
+	// Rename the main part's entry (not the relationship naming it).
 	noDoc = []byte(strings.Replace(string(noDoc), "word/document.xml", "word/documenX.xml", -1))
-	if _, err := Parse("x.docx", noDoc); err == nil || !strings.Contains(err.Error(), "has no word/document.xml") {
+	if _, err := Parse("x.docx", noDoc); err == nil || !strings.Contains(err.Error(), "names word/document.xml as its main document, but has no such entry") {
 		t.Errorf("no document part: %v", err)
 	}
 }
@@ -116,17 +116,5 @@ func assertErrors(t *testing.T, err error, want []string) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-func TestZipBombRefused(t *testing.T) {
-	big := strings.Repeat("\x00", maxPartBytes+1024)
-	data := mkdocx(para("x"), map[string]string{"word/media/huge.bin": big})
-	_, err := Parse("bomb.docx", data)
-	if err == nil || !strings.Contains(err.Error(), "past the 64 MiB limit per part") {
-		t.Errorf("err = %v", err)
-	}
-	if len(data) > 1<<20 {
-		t.Errorf("the test archive itself should be small, is %d bytes", len(data))
 	}
 }

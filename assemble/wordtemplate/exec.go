@@ -41,12 +41,25 @@ type state struct {
 // problem (unknown fields, missing values, values a document cannot hold)
 // is collected; the error, when not nil, is Errors and no document is made.
 func (t *Template) Render(data any) ([]byte, error) {
+	return t.RenderWith(data, RenderOptions{})
+}
+
+// RenderOptions adjust one rendering.
+type RenderOptions struct {
+	// Main, when not nil, is given the rendered main document part and
+	// returns it as it goes into the package: a caller's last change (a
+	// contents list filled) without reading the package back.
+	Main func(xml string) string
+}
+
+// RenderWith is Render with options.
+func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	st := &state{t: t, seen: map[string]bool{}, nums: t.numbering(), copies: map[*block]int{}}
 	root := &scope{data: data}
 	outputs := make([]string, len(t.parts))
 	for i, p := range t.parts {
 		var b strings.Builder
-		b.Grow(len(p.entry) * 1024)
+		b.Grow(p.size + p.size/4)
 		for _, c := range p.root.children {
 			st.walk(&b, c, root, p.plain)
 		}
@@ -57,8 +70,7 @@ func (t *Template) Render(data any) ([]byte, error) {
 		return nil, st.errs
 	}
 	rep := newRepairer()
-	changed := map[string][]byte{}
-	var mainPart string
+	changed := make(map[string]string, len(t.parts)+1)
 	for i, p := range t.parts {
 		out := outputs[i]
 		if !p.plain {
@@ -68,16 +80,15 @@ func (t *Template) Render(data any) ([]byte, error) {
 			}
 			out = fixed
 		}
-		if p.entry == "word/document.xml" {
-			mainPart = out
-		} else {
-			changed[p.entry] = []byte(out)
+		if p.entry == t.pkg.main && opts.Main != nil {
+			out = opts.Main(out)
 		}
+		changed[p.entry] = out
 	}
 	if n := st.nums; n != nil && len(n.added) > 0 {
-		changed["word/numbering.xml"] = []byte(n.xml())
+		changed[t.pkg.numbers] = n.xml()
 	}
-	return t.pkg.write(mainPart, changed)
+	return t.pkg.write(changed)
 }
 
 func (st *state) fail(tg *tag, id, msg, hint string) {

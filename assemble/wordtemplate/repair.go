@@ -29,13 +29,13 @@ type numberingInfo struct {
 // numbering returns a fresh numbering state for one rendering, or nil when
 // the template has no numbering part.
 func (t *Template) numbering() *numbering {
-	src, ok := t.pkg.parts["word/numbering.xml"]
-	if !ok {
+	if t.pkg.numbers == "" {
 		return nil
 	}
+	src := t.pkg.parts[t.pkg.numbers]
 	info := &t.numInfo
-	info.once.Do(func() { info.read(string(src)) })
-	return &numbering{source: string(src), abstract: info.abstract, starts: info.starts, next: info.max + 1}
+	info.once.Do(func() { info.read(src) })
+	return &numbering{source: src, abstract: info.abstract, starts: info.starts, next: info.max + 1}
 }
 
 func (info *numberingInfo) read(src string) {
@@ -145,48 +145,157 @@ func newRepairer() *repairer {
 	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000}
 }
 
+// repair makes one rendered part valid in a single pass over its text, with
+// no tree: ids are renumbered in start tags as they pass, and a table row
+// without cells, a table without rows or a cell without a closing paragraph
+// is fixed when its end tag comes, by cutting the output back to where the
+// element began or adding the paragraph.
 func (r *repairer) repair(xml string) (string, error) {
 	if !strings.Contains(xml, "w14:paraId") && !strings.Contains(xml, "docPr") && !strings.Contains(xml, "bookmark") && !strings.Contains(xml, "<w:tbl") {
 		return xml, nil
 	}
-	root, err := parseXML(xml)
-	if err != nil {
-		return "", err
+	out := make([]byte, 0, len(xml)+len(xml)/64)
+	// frame is an open element: where its start tag begins in out, and
+	// what the repairs need to know of its children.
+	type frame struct {
+		name     string
+		at       int
+		prevLast string // the parent's last child before this element
+		last     string // the last element child so far (not w:tcPr)
+		rows     int    // w:tbl: rows kept
+		cells    bool   // w:tr: has a cell
 	}
-	r.walk(root)
-	return serialize(root), nil
+	stack := []frame{{name: "#root"}}
+	top := func() *frame { return &stack[len(stack)-1] }
+	// closed finishes element f, ending at the current end of out; it
+	// returns false when f was cut out.
+	closed := func(f frame) bool {
+		switch f.name {
+		case "w:tr":
+			if !f.cells {
+				out = out[:f.at]
+				return false
+			}
+		case "w:tbl":
+			if f.rows == 0 {
+				out = out[:f.at]
+				return false
+			}
+		}
+		return true
+	}
+	child := func(name string, kept bool, prevLast string) {
+		p := top()
+		if !kept {
+			p.last = prevLast
+			return
+		}
+		if name != "w:tcPr" {
+			p.last = name
+		}
+		switch {
+		case name == "w:tr" && p.name == "w:tbl":
+			p.rows++
+		case name == "w:tc" && p.name == "w:tr":
+			p.cells = true
+		}
+	}
+	needsPara := func(name, last string) bool {
+		return (name == "w:tc" || name == "w:txbxContent") && last != "w:p"
+	}
+	i := 0
+	for i < len(xml) {
+		j := strings.IndexByte(xml[i:], '<')
+		if j < 0 {
+			out = append(out, xml[i:]...)
+			break
+		}
+		out = append(out, xml[i:i+j]...)
+		i += j
+		switch {
+		case strings.HasPrefix(xml[i:], "<?") || strings.HasPrefix(xml[i:], "<!"):
+			end, err := rawEnd(xml, i)
+			if err != nil {
+				return "", err
+			}
+			out = append(out, xml[i:end]...)
+			i = end
+		case strings.HasPrefix(xml[i:], "</"):
+			end := strings.IndexByte(xml[i:], '>')
+			if end < 0 {
+				return "", fmt.Errorf("unterminated end tag at byte %d", i)
+			}
+			f := *top()
+			if len(stack) == 1 || strings.TrimSpace(xml[i+2:i+end]) != f.name {
+				return "", fmt.Errorf("end tag %s at byte %d does not match <%s>", xml[i:i+end+1], i, f.name)
+			}
+			if needsPara(f.name, f.last) {
+				out = append(out, "<w:p/>"...)
+			}
+			out = append(out, xml[i:i+end+1]...)
+			i += end + 1
+			stack = stack[:len(stack)-1]
+			child(f.name, closed(f), f.prevLast)
+		default:
+			end, err := tagEnd(xml, i)
+			if err != nil {
+				return "", err
+			}
+			start := xml[i:end]
+			i = end
+			name := tagName(start)
+			if name == "" {
+				return "", fmt.Errorf("malformed tag at byte %d", i)
+			}
+			start = r.fixStart(name, start)
+			at := len(out)
+			prevLast := top().last
+			if !strings.HasSuffix(start, "/>") {
+				out = append(out, start...)
+				stack = append(stack, frame{name: name, at: at, prevLast: prevLast})
+				continue
+			}
+			if needsPara(name, "") {
+				// A self-closed cell gains its paragraph.
+				out = append(out, strings.TrimSuffix(strings.TrimSuffix(start, "/>"), " ")+"><w:p/></"+name+">"...)
+				child(name, true, prevLast)
+				continue
+			}
+			out = append(out, start...)
+			child(name, closed(frame{name: name, at: at}), prevLast)
+		}
+	}
+	if len(stack) > 1 {
+		return "", fmt.Errorf("element <%s> is not closed", top().name)
+	}
+	return string(out), nil
 }
 
-func (r *repairer) walk(n *node) {
-	if n.kind != elemNode {
-		return
-	}
-	for _, c := range n.children {
-		r.walk(c)
-	}
-	switch n.name {
+// fixStart renumbers the ids of one start tag that copies may repeat.
+func (r *repairer) fixStart(name, start string) string {
+	switch name {
 	case "w:p", "w:tr":
 		for _, a := range []string{"w14:paraId", "w14:textId"} {
-			id, ok := n.attr(a)
+			id, ok := attrOf(start, a)
 			if !ok {
 				continue
 			}
 			if r.paraIDs[a+id] {
-				n.start = setAttr(n.start, a, r.freshParaID(a))
+				start = setAttr(start, a, r.freshParaID(a))
 			} else {
 				r.paraIDs[a+id] = true
 			}
 		}
 	case "wp:docPr":
 		r.docPr++
-		n.start = setAttr(n.start, "id", strconv.Itoa(r.docPr))
+		start = setAttr(start, "id", strconv.Itoa(r.docPr))
 	case "w:bookmarkStart":
-		id, _ := n.attr("w:id")
-		name, _ := n.attr("w:name")
+		id, _ := attrOf(start, "w:id")
+		name, _ := attrOf(start, "w:name")
 		if r.bmIDs[id] {
 			nid := r.freshBookmarkID()
 			r.bmPending[id] = nid
-			n.start = setAttr(n.start, "w:id", nid)
+			start = setAttr(start, "w:id", nid)
 		} else {
 			r.bmIDs[id] = true
 		}
@@ -196,40 +305,17 @@ func (r *repairer) walk(n *node) {
 				k++
 			}
 			name = fmt.Sprintf("%s_%d", name, k)
-			n.start = setAttr(n.start, "w:name", name)
+			start = setAttr(start, "w:name", name)
 		}
 		r.bmNames[name] = true
 	case "w:bookmarkEnd":
-		id, _ := n.attr("w:id")
+		id, _ := attrOf(start, "w:id")
 		if nid, ok := r.bmPending[id]; ok {
-			n.start = setAttr(n.start, "w:id", nid)
+			start = setAttr(start, "w:id", nid)
 			delete(r.bmPending, id)
 		}
-	case "w:tbl":
-		// A table without rows is removed; a row without cells too.
-		var keep []*node
-		rows := 0
-		for _, c := range n.children {
-			if c.isElem("w:tr") && !hasChild(c, "w:tc") {
-				continue
-			}
-			if c.isElem("w:tr") {
-				rows++
-			}
-			keep = append(keep, c)
-		}
-		n.setChildren(keep)
-		if rows == 0 && n.parent != nil {
-			n.parent.remove(n)
-		}
 	}
-	if n.name == "w:tc" || n.name == "w:txbxContent" {
-		// A cell must end with a paragraph.
-		last := lastElem(n)
-		if last == nil || !last.isElem("w:p") {
-			n.appendChild(&node{kind: elemNode, name: "w:p", start: "<w:p/>", selfClose: true})
-		}
-	}
+	return start
 }
 
 func (r *repairer) freshParaID(attr string) string {
@@ -252,26 +338,4 @@ func (r *repairer) freshBookmarkID() string {
 			return id
 		}
 	}
-}
-
-func hasChild(n *node, name string) bool {
-	for _, c := range n.children {
-		if c.isElem(name) {
-			return true
-		}
-	}
-	return false
-}
-
-func lastElem(n *node) *node {
-	for i := len(n.children) - 1; i >= 0; i-- {
-		c := n.children[i]
-		if c.kind == elemNode && c.name != "w:tcPr" {
-			return c
-		}
-		if c.kind == elemNode {
-			return nil
-		}
-	}
-	return nil
 }

@@ -23,7 +23,6 @@
 package wordtemplate
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -46,13 +45,14 @@ type part struct {
 	root  *node
 	tags  []*tag
 	plain bool // a part with text tags only (document properties)
+	size  int  // the part's length in the template, to size its output
 }
 
 // ParseFile reads and parses a template file.
 func ParseFile(path string) (*Template, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
-		return nil, &Error{ID: ErrPackage, Template: path, Message: "cannot be read: " + err.Error()}
+		return nil, Errors{{ID: ErrPackage, Template: path, Message: err.Error()}}
 	}
 	return Parse(filepath.Base(path), data)
 }
@@ -66,20 +66,21 @@ func Parse(name string, data []byte) (*Template, error) {
 	}
 	t := &Template{name: name, pkg: pkg}
 	var errs Errors
-	add := func(entry, xml string, plain bool) {
-		pt, es := parsePart(name, entry, xml, plain)
+	add := func(entry, label, xml string, plain bool) {
+		pt, es := parsePart(name, entry, label, xml, plain)
 		errs = append(errs, es...)
-		if pt != nil {
+		// A part without tags is copied into each document as it is.
+		if pt != nil && (len(pt.tags) > 0 || entry == pkg.main) {
 			t.parts = append(t.parts, pt)
 		}
 	}
-	add("word/document.xml", pkg.main(), false)
-	for _, entry := range pkg.partNames() {
-		add(entry, string(pkg.parts[entry]), false)
+	add(pkg.main, "document", pkg.mainXML, false)
+	for _, entry := range pkg.rendered {
+		add(entry, partLabel(entry), pkg.parts[entry], false)
 	}
-	for _, entry := range []string{"docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"} {
-		if b, ok := pkg.parts[entry]; ok && strings.Contains(string(b), "{{") {
-			add(entry, string(b), true)
+	for _, entry := range pkg.props {
+		if s := pkg.parts[entry]; strings.Contains(s, "{{") {
+			add(entry, partLabel(entry), s, true)
 		}
 	}
 	if len(errs) > 0 {
@@ -130,13 +131,12 @@ func (t *Template) Fields() []string {
 
 // parsePart builds one part's tree: tags found, normalised into runs of
 // their own, blocks matched and given their scope.
-func parsePart(tmpl, entry, xml string, plain bool) (*part, Errors) {
-	label := partLabel(entry)
+func parsePart(tmpl, entry, label, xml string, plain bool) (*part, Errors) {
 	root, err := parseXML(xml)
 	if err != nil {
 		return nil, Errors{{ID: ErrPackage, Template: tmpl, Part: label, Message: "is not well-formed XML: " + err.Error()}}
 	}
-	p := &part{entry: entry, label: label, root: root, plain: plain}
+	p := &part{entry: entry, label: label, root: root, plain: plain, size: len(xml)}
 	var errs Errors
 	if plain {
 		errs = p.plainTags()

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -40,8 +41,14 @@ func Check(docx []byte) []string {
 	}
 	sort.Strings(names)
 	c := &checker{parts: parts, paraIDs: map[string]string{}, docPrIDs: map[string]string{}, numIDs: map[string]bool{}}
-	if _, ok := parts["word/document.xml"]; !ok {
-		c.fail("word/document.xml is missing")
+	// The main part is the one the package relationships name (Office 365
+	// may call it word/document2.xml); word/document.xml without them.
+	main := "word/document.xml"
+	if m := mainTarget.FindSubmatch(parts["_rels/.rels"]); m != nil {
+		main = strings.TrimPrefix(path.Clean("/"+string(m[1])+string(m[2])), "/")
+	}
+	if _, ok := parts[main]; !ok {
+		c.fail("%s is missing", main)
 	}
 	c.contentTypes(names)
 	c.numbering()
@@ -52,6 +59,8 @@ func Check(docx []byte) []string {
 	}
 	return c.problems
 }
+
+var mainTarget = regexp.MustCompile(`<Relationship [^>]*Type="[^"]*/officeDocument"[^>]*Target="([^"]+)"|<Relationship [^>]*Target="([^"]+)"[^>]*Type="[^"]*/officeDocument"`)
 
 type checker struct {
 	parts    map[string][]byte
