@@ -246,12 +246,14 @@ func Plan(paths []string, opts Options) ([]File, error) {
 // split into one file per signatory.
 func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool) ([]File, wordtemplate.Errors) {
 	view := NewView(p, kind)
-	b, err := t.Render(view)
+	// The contents list is filled as the main part is written, not by
+	// reading the finished package back.
+	b, err := t.RenderWith(view, wordtemplate.RenderOptions{Main: func(doc string) string {
+		filled, _ := fillTOC(doc)
+		return filled
+	}})
 	if err != nil {
 		return nil, wordtemplate.AsErrors(err)
-	}
-	if b, err = fillContents(b); err != nil {
-		return nil, wordtemplate.Errors{{ID: wordtemplate.ErrPackage, Template: templateFor[kind], Message: "cannot fill the contents list: " + err.Error()}}
 	}
 	files := []File{{Path: fileName(view, kind), Data: b}}
 	if kind != Endorsements || !split {

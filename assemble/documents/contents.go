@@ -19,11 +19,10 @@ import (
 // several paragraphs is left as it is.
 
 var (
-	paragraphRE = regexp.MustCompile(`(?s)<w:p(?: [^>]*)?>.*?</w:p>`)
-	headingRE   = regexp.MustCompile(`<w:pStyle w:val="Heading([12])"/>`)
-	textRE      = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
-	separateRE  = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="separate"/></w:r>`)
-	endRE       = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="end"/></w:r>`)
+	headingRE  = regexp.MustCompile(`<w:pStyle w:val="Heading([12])"/>`)
+	textRE     = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
+	separateRE = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="separate"/></w:r>`)
+	endRE      = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="end"/></w:r>`)
 )
 
 type entry struct {
@@ -82,7 +81,7 @@ func fillContents(docx []byte) ([]byte, error) {
 // fillTOC returns the document with its contents field's result replaced
 // by one paragraph per heading, and whether it changed anything.
 func fillTOC(doc string) (string, bool) {
-	paras := paragraphRE.FindAllStringIndex(doc, -1)
+	paras := paragraphSpans(doc)
 	var entries []entry
 	toc := -1
 	for i, loc := range paras {
@@ -126,4 +125,34 @@ func fillTOC(doc string) (string, bool) {
 	}
 	b.WriteString(p[end[0]:])
 	return doc[:loc[0]] + b.String() + doc[loc[1]:], true
+}
+
+// paragraphSpans finds what the pattern (?s)<w:p(?: [^>]*)?>.*?</w:p> would
+// find, without a regular expression: on a long document that one took half
+// of a build's time.
+func paragraphSpans(doc string) [][]int {
+	var out [][]int
+	for i := 0; ; {
+		j := strings.Index(doc[i:], "<w:p")
+		if j < 0 {
+			return out
+		}
+		start := i + j
+		k := start + len("<w:p")
+		if k >= len(doc) || (doc[k] != '>' && doc[k] != ' ') {
+			i = k
+			continue
+		}
+		gt := strings.IndexByte(doc[k:], '>')
+		if gt < 0 {
+			return out
+		}
+		end := strings.Index(doc[k+gt:], "</w:p>")
+		if end < 0 {
+			return out
+		}
+		stop := k + gt + end + len("</w:p>")
+		out = append(out, []int{start, stop})
+		i = stop
+	}
 }

@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,20 @@ func TestFillTOC(t *testing.T) {
 	for _, d := range []string{spread, `<w:body>` + tocPara + `</w:body>`} {
 		if got, ok := fillTOC(d); ok || got != d {
 			t.Errorf("changed:\n%s", got)
+		}
+	}
+}
+
+// paragraphSpans finds what the regular expression it replaces found.
+func TestParagraphSpans(t *testing.T) {
+	re := regexp.MustCompile(`(?s)<w:p(?: [^>]*)?>.*?</w:p>`)
+	for _, doc := range []string{
+		`<w:body>` + tocPara + heading("1", "A") + `<w:p/><w:pPr/><w:p w14:paraId="1"><w:r/></w:p><w:p`,
+		`<w:p><w:pPr><w:p>x</w:p></w:p><w:p >y</w:p><w:pict/><w:p>unclosed`,
+		``,
+	} {
+		if got, want := paragraphSpans(doc), re.FindAllStringIndex(doc, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s:\ngot  %v\nwant %v", doc, got, want)
 		}
 	}
 }
