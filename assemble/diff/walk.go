@@ -175,6 +175,9 @@ func (d *differ) leaf(path, subject, field, before, after string, a, b reflect.V
 		c.Kind, c.Text = "added", sentence(subject, l+" added: "+quoted(after, a))
 	case after == "":
 		c.Kind, c.Text = "removed", sentence(subject, l+" removed (was "+quoted(before, a)+")")
+	case isPerson(a.Type()):
+		// "Name, Title" on both sides: an arrow keeps the two people apart.
+		c.Kind, c.Text = "changed", sentence(subject, l+" changed: "+before+" → "+after)
 	default:
 		c.Kind, c.Text = "changed", sentence(subject, l+" changed from "+quoted(before, a)+" to "+quoted(after, b))
 	}
@@ -184,6 +187,10 @@ func (d *differ) leaf(path, subject, field, before, after string, a, b reflect.V
 		c.Text = strings.TrimSuffix(c.Text, ".") + " (" + signed(delta) + ")."
 	}
 	d.add(c)
+}
+
+func isPerson(t reflect.Type) bool {
+	return t == personType || t.Kind() == reflect.Pointer && t.Elem() == personType
 }
 
 // label names a field in a sentence; a partner's representatives take the

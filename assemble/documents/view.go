@@ -41,6 +41,9 @@ type View struct {
 	// one entry per paragraph; every section id is present, empty when the
 	// default prose stands.
 	Text map[string][]string `toml:"text"`
+	// Updates are the [[history]] entries dated within the yearly report's
+	// period: the report's section on updates to the arrangements lists them.
+	Updates []Update `toml:"updates"`
 }
 
 // Profile is the [partnership] table with the name the text uses.
@@ -239,6 +242,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 		}
 	}
 	v.Report = reportView(p)
+	v.Updates = updates(p)
 	return v
 }
 

@@ -101,6 +101,12 @@ func report() *doc {
 
 	d.h1("Updates to the arrangements")
 	d.promptText("arrangement-updates", "List any changes made, or to be made, to the published arrangements and the timescale for putting them in place.")
+	d.tag("{{#each updates}}")
+	d.p("Version {{version}} of the {{document}}, {{date}}:")
+	d.tag("{{#each summary}}")
+	d.bullet("{{this}}")
+	d.tag("{{/each}}")
+	d.tag("{{/each}}")
 
 	d.tag("{{#if funding}}")
 	d.h1("Funding")
