@@ -67,3 +67,23 @@ func TestDiffJSON(t *testing.T) {
 		t.Errorf("exit %d, %d changes counted, %d listed, first section %+v", code, got.Changes, n, got.Sections[0])
 	}
 }
+
+// TestReadmeDiffOutput keeps the README's example output in step with the
+// command.
+func TestReadmeDiffOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "<!-- mou diff output: a test keeps this in step with the command -->\n```\n"
+	_, rest, ok := strings.Cut(string(readme), marker)
+	if !ok {
+		t.Fatal("README.md has no `mou diff` output block")
+	}
+	shown, _, _ := strings.Cut(rest, "```\n")
+	t.Chdir("../..") // the README's paths are from the repository's root
+	code, out, _ := mou(t, "diff", "data/herefordshire-2019.toml", "data/herefordshire-2024.toml")
+	if code != 1 || shown != out {
+		t.Errorf("README.md shows other output than `mou diff` prints now; paste this:\n%s", out)
+	}
+}
