@@ -119,10 +119,11 @@ func (fs Findings) WriteText(w io.Writer) error {
 			fmt.Fprintf(w, "    hint: %s\n", f.Hint)
 		}
 		if f.source != "" && f.Line > 0 {
+			src, col := excerpt(f.source, f.Col) // a long line shows as a window around the column
 			num := fmt.Sprintf("%5d | ", f.Line)
-			fmt.Fprintf(w, "%s%s\n", num, expandTabs(f.source))
-			if f.Col > 0 {
-				pad := utf8.RuneCountInString(expandTabs(runePrefix(f.source, f.Col-1)))
+			fmt.Fprintf(w, "%s%s\n", num, expandTabs(src))
+			if col > 0 {
+				pad := utf8.RuneCountInString(expandTabs(runePrefix(src, col-1)))
 				fmt.Fprintf(w, "%s%s^\n", strings.Repeat(" ", len(num)-2)+"| ", strings.Repeat(" ", pad))
 			}
 		}

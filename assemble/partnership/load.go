@@ -3,6 +3,8 @@ package partnership
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -87,9 +89,14 @@ func Load(paths ...string) (*Partnership, Findings, error) {
 	var findings Findings
 	merged := map[string]any{}
 	for _, f := range files {
-		b, err := os.ReadFile(f)
+		b, finding, err := readData(f)
 		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", f, err)
+			return nil, nil, err
+		}
+		if finding != nil {
+			src.files = append(src.files, f)
+			findings = append(findings, *finding)
+			continue
 		}
 		tree, fs := src.parse(f, string(b))
 		findings = append(findings, fs...)
@@ -98,34 +105,53 @@ func Load(paths ...string) (*Partnership, Findings, error) {
 		}
 	}
 	if findings.Errors() > 0 {
-		findings.Sort()
-		return nil, findings, nil
+		return nil, tidy(findings), nil
 	}
 	p := &Partnership{src: src}
 	d := &decoder{src: src}
 	d.decode(p, merged)
+	// Sizes are checked before any rule runs, so no rule (and no document)
+	// ever sees a 10 MB name or 100,000 partners.
+	if over := src.fieldLimits(p); len(over) > 0 {
+		return nil, tidy(append(findings, over...)), nil
+	}
 	p.undecoded = d.failed
 	findings = append(findings, d.findings...)
 	p.derive()
-	findings.Sort()
-	return p, findings, nil
+	return p, tidy(findings), nil
+}
+
+// tidy sorts findings and cuts any message that quotes a long text.
+func tidy(fs Findings) Findings {
+	for i := range fs {
+		fs[i].Message = clip(fs[i].Message)
+		fs[i].Hint = clip(fs[i].Hint)
+	}
+	fs.Sort()
+	return fs
 }
 
 // Parse reads a partnership from TOML text; name is used in messages.
 func Parse(name, text string) (*Partnership, Findings) {
 	src := newSources()
+	if len(text) > MaxFileBytes {
+		src.files = append(src.files, name)
+		return nil, Findings{tooLarge(name, text[:MaxFileBytes+1])}
+	}
 	tree, findings := src.parse(name, text)
 	if tree == nil {
-		return nil, findings
+		return nil, tidy(findings)
 	}
 	p := &Partnership{src: src}
 	d := &decoder{src: src}
 	d.decode(p, tree)
+	if over := src.fieldLimits(p); len(over) > 0 {
+		return nil, tidy(over)
+	}
 	p.undecoded = d.failed
 	findings = append(findings, d.findings...)
 	p.derive()
-	findings.Sort()
-	return p, findings
+	return p, tidy(findings)
 }
 
 // expand turns the arguments into a sorted list of .toml files.
@@ -135,14 +161,14 @@ func expand(paths []string) ([]string, error) {
 	}
 	var files []string
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		st, err := statOnce(p)
 		if err != nil {
-			if os.IsNotExist(err) {
-				return nil, fmt.Errorf("%s does not exist: check the path, or create a starter file with `mou init %s`", p, p)
-			}
-			return nil, fmt.Errorf("cannot read %s: %w", p, err)
+			return nil, err
 		}
 		if !st.IsDir() {
+			if err := regular(p, st); err != nil {
+				return nil, err
+			}
 			files = append(files, p)
 			continue
 		}
@@ -151,15 +177,111 @@ func expand(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("the folder %s holds no .toml files", p)
 		}
 		sort.Strings(found)
+		for _, f := range found {
+			st, err := statOnce(f)
+			if err != nil {
+				return nil, err
+			}
+			if err := regular(f, st); err != nil {
+				return nil, err
+			}
+		}
 		files = append(files, found...)
 	}
 	return files, nil
+}
+
+// statOnce describes path, following a symbolic link once: a link to a
+// link is refused, so a loop of links cannot hold mou up.
+func statOnce(p string) (os.FileInfo, error) {
+	st, err := os.Lstat(p)
+	if err == nil && st.Mode()&os.ModeSymlink != 0 {
+		target, rerr := os.Readlink(p)
+		if rerr != nil {
+			return nil, fmt.Errorf("cannot read the link %s: %w", p, rerr)
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		st, err = os.Lstat(target)
+		if err == nil && st.Mode()&os.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s is a link to another link (%s): point it at the data file itself", p, target)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s does not exist: check the path, or create a starter file with `mou init %s`", p, p)
+		}
+		return nil, fmt.Errorf("cannot read %s: %w", p, err)
+	}
+	return st, nil
+}
+
+// regular refuses, by name and before opening it, anything but a regular
+// file: reading a device never ends and opening a named pipe waits for a
+// writer.
+func regular(p string, st os.FileInfo) error {
+	m := st.Mode()
+	var what string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m&os.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&os.ModeDevice != 0 || m&os.ModeCharDevice != 0:
+		what = "a device"
+	case m&os.ModeSocket != 0:
+		what = "a socket"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("%s is %s, not a data file: give the path of a .toml file", p, what)
+}
+
+// readData reads one data file of at most MaxFileBytes. A file over the
+// limit gives a finding located at the line where the limit falls; a file
+// that cannot be read at all gives an error.
+func readData(path string) ([]byte, *Finding, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	defer f.Close()
+	// Checked again on the open file: it may have been swapped since.
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if err := regular(path, st); err != nil {
+		return nil, nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if len(b) > MaxFileBytes {
+		fd := tooLarge(path, string(b))
+		return nil, &fd, nil
+	}
+	return b, nil, nil
+}
+
+// tooLarge is the finding for a file over MaxFileBytes; head is its first
+// MaxFileBytes+1 bytes.
+func tooLarge(path, head string) Finding {
+	line := strings.Count(head[:MaxFileBytes], "\n") + 1
+	return Finding{Severity: Error, Rule: "data.limit", File: path, Line: line,
+		Message: fmt.Sprintf("the file is larger than %d KB, the most mou reads: it passes the limit on line %d", MaxFileBytes/1024, line),
+		Hint:    "a partnership's data is a few KB: check this is the right file, or split the partnership's text into a folder of files"}
 }
 
 // parse parses one file into a generic tree and indexes its keys.
 func (s *sources) parse(file, text string) (map[string]any, Findings) {
 	s.files = append(s.files, file)
 	s.text[file] = strings.Split(text, "\n")
+	if fs := s.scanLimits(file, text); len(fs) > 0 {
+		return nil, fs
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(text, &tree); err != nil {
 		return nil, Findings{s.syntaxFinding(file, err)}
