@@ -189,18 +189,9 @@ func (c *checker) doc(kind string) (*rendered, error) {
 	return d, nil
 }
 
-// documentDate is the date an item's start is compared with: the yearly
-// report's last day for report items, else the documents' date.
-func (c *checker) documentDate(it items.Item) partnership.Date {
-	if it.Document == documents.YearlyReport && c.p.Report != nil && !c.p.Report.End.IsZero() {
-		return c.p.Report.End
-	}
-	return c.p.Partnership.Date
-}
-
 func (c *checker) item(it items.Item) (Outcome, error) {
 	o := Outcome{ID: it.ID, Group: it.Group, Level: it.Level, About: it.About, Source: it.Source, Document: it.Document}
-	if why := c.notApplicable(it); why != "" {
+	if why := it.NotApplicable(c.p); why != "" {
 		o.Status, o.Why = NotApplicable, why
 		return o, nil
 	}
@@ -214,7 +205,7 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 	}
 
 	// The data first: a missing fact is fixed in the data file.
-	var evidence []value
+	var evidence []items.Value
 	var add partnership.Findings
 	for _, raw := range it.Needs {
 		n, err := parseNeed(raw)
@@ -230,9 +221,13 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 	if len(add) > 0 {
 		return missing("the data does not say it", add...)
 	}
+	for _, pattern := range it.Evidence {
+		found, _ := items.Resolve(c.p, pattern)
+		evidence = append(evidence, found...)
+	}
 	for _, e := range evidence {
-		f := c.p.FindingAt(sev, it.ID, e.path, "", "")
-		o.Data = appendPlace(o.Data, Place{Path: e.path, File: f.File, Line: f.Line})
+		f := c.p.FindingAt(sev, it.ID, e.Path, "", "")
+		o.Data = appendPlace(o.Data, Place{Path: e.Path, File: f.File, Line: f.Line})
 	}
 
 	// Then the document as it will be published.
@@ -276,35 +271,6 @@ func appendPlace(ps []Place, p Place) []Place {
 	return append(ps, p)
 }
 
-// notApplicable says why an item does not apply, or "".
-func (c *checker) notApplicable(it items.Item) string {
-	if it.Pending() {
-		return "applies from the " + it.Starts + ", a day not yet set (items.toml takes it as `from` once known)"
-	}
-	if !it.From.IsZero() {
-		if d := c.documentDate(it); !d.IsZero() && d.Time.Before(it.From) {
-			why := "applies from " + partnership.NewDate(it.From.Date()).String()
-			if it.Starts != "" {
-				why += " (" + it.Starts + ")"
-			}
-			return why + "; the " + it.Document + " is dated " + d.String()
-		}
-	}
-	if it.When != "" {
-		found, missing := resolve(c.p, it.When)
-		holds := len(found) > 0 && len(missing) == 0
-		for _, f := range found {
-			if b, isBool := f.v.Interface().(bool); isBool && !b {
-				holds = false
-			}
-		}
-		if !holds {
-			return it.WhenNot
-		}
-	}
-	return ""
-}
-
 // printed reports whether the section's text prints the entry's data: for
 // some alternative, every one of its text values. It returns the first
 // value not printed otherwise.
@@ -312,10 +278,10 @@ func (c *checker) printed(entry, sectionText string) (path, val string, ok bool)
 	hay := strings.ToLower(strings.Join(strings.Fields(sectionText), " "))
 	anyValues := false
 	for _, alt := range strings.Split(entry, "|") {
-		found, _ := resolve(c.p, strings.TrimSpace(alt))
-		var texts []value
+		found, _ := items.Resolve(c.p, strings.TrimSpace(alt))
+		var texts []items.Value
 		for _, f := range found {
-			if _, isString := f.v.Interface().(string); isString {
+			if _, isString := f.V.Interface().(string); isString {
 				texts = append(texts, f)
 			}
 		}
@@ -325,10 +291,10 @@ func (c *checker) printed(entry, sectionText string) (path, val string, ok bool)
 		anyValues = true
 		all := true
 		for _, t := range texts {
-			if !strings.Contains(hay, strings.ToLower(strings.Join(strings.Fields(t.v.String()), " "))) {
+			if !strings.Contains(hay, strings.ToLower(strings.Join(strings.Fields(t.V.String()), " "))) {
 				all = false
 				if path == "" {
-					path, val = t.path, t.v.String()
+					path, val = t.Path, t.V.String()
 				}
 				break
 			}

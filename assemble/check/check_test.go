@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"mou/assemble/check/items"
+	"mou/assemble/documents"
 	"mou/assemble/internal/golden"
+	"mou/assemble/partnership"
 	"mou/templates"
 )
 
@@ -364,20 +366,20 @@ func TestItemPatternsNameTheDataModel(t *testing.T) {
 				t.Errorf("%s: %v", it.ID, err)
 			}
 		}
-		for _, s := range append(slices.Clone(it.Shows), it.When) {
+		for _, s := range append(append(slices.Clone(it.Shows), it.Evidence...), it.When) {
 			for _, alt := range strings.Split(s, "|") {
 				if alt = strings.TrimSpace(alt); alt != "" {
-					if err := checkPattern(alt); err != nil {
+					if err := items.CheckPattern(alt); err != nil {
 						t.Errorf("%s: %v", it.ID, err)
 					}
 				}
 			}
 		}
 	}
-	if err := checkPattern("partners[].nickname"); err == nil {
+	if err := items.CheckPattern("partners[].nickname"); err == nil {
 		t.Error("a field the model lacks is accepted")
 	}
-	if err := checkPattern("geography[].description"); err == nil {
+	if err := items.CheckPattern("geography[].description"); err == nil {
 		t.Error("[] on a table that is not a list is accepted")
 	}
 }
@@ -506,3 +508,64 @@ func editDocument(t *testing.T, docx []byte, edit func(string) string) []byte {
 	}
 	return out.Bytes()
 }
+
+// A section's own wording in [text] is where the item is met.
+func TestLocalWordingIsTheEvidence(t *testing.T) {
+	r := checkText(t, readFixture(t)+"\n[text]\ndata = \"We share a dataset across the partners.\"\n", Options{})
+	o := outcome(t, r, "arr.data")
+	if o.Status != Met || len(o.Data) != 1 || o.Data[0].Path != "text.data" || o.Data[0].Line != 91 {
+		t.Errorf("got %+v", o)
+	}
+}
+
+// The yearly report ends with a table of the items it must cover and
+// where; each place it names is a heading of the same report.
+func TestReportAppendix(t *testing.T) {
+	for _, secure := range []bool{true, false} {
+		text := readFixture(t)
+		if !secure {
+			text = strings.Replace(text, "secure_establishment = true", "secure_establishment = false", 1)
+		}
+		p, findings := partnership.Parse("p.toml", text)
+		if findings.Errors() > 0 {
+			t.Fatal(findings)
+		}
+		b, _, err := documents.Render(p, documents.YearlyReport, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := readOutline(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		app, ok := o.find([]string{"Appendix: what this report must cover"})
+		if !ok {
+			t.Fatal("the report has no appendix")
+		}
+		if last := o[len(o)-len(app.body)-1]; last.text != app.heading {
+			t.Error("the appendix is not the report's last section")
+		}
+		listed := 0
+		for _, it := range items.All() {
+			if it.Document != "report" || !it.InEdition(2023) {
+				continue
+			}
+			row := strings.Contains(app.text(), capitalise(it.About)+" "+it.Level+" "+it.Headings[0])
+			applies := it.NotApplicable(p) == ""
+			if row != applies {
+				t.Errorf("secure=%v: %s listed %v, applies %v", secure, it.ID, row, applies)
+			}
+			if _, ok := o.find(it.Headings); applies && !ok {
+				t.Errorf("the appendix names %q, which the report does not have", it.Headings[0])
+			}
+			if row {
+				listed++
+			}
+		}
+		if listed < 10 {
+			t.Errorf("secure=%v: only %d rows", secure, listed)
+		}
+	}
+}
+
+func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"mou/assemble/check/items"
 	"mou/assemble/partnership"
 )
 
@@ -50,7 +51,7 @@ func parseNeed(s string) (need, error) {
 			if p == "" {
 				continue
 			}
-			if err := checkPattern(p); err != nil {
+			if err := items.CheckPattern(p); err != nil {
 				return need{}, err
 			}
 		}
@@ -61,7 +62,7 @@ func parseNeed(s string) (need, error) {
 
 // eval returns the values that evidence the need when it holds, or the
 // misses of its first alternative (the one the item's `add` describes).
-func (n need) eval(p *partnership.Partnership) (evidence []value, misses []miss) {
+func (n need) eval(p *partnership.Partnership) (evidence []items.Value, misses []miss) {
 	for i, t := range n.alts {
 		ev, ms := t.eval(p)
 		if len(ms) == 0 {
@@ -74,30 +75,30 @@ func (n need) eval(p *partnership.Partnership) (evidence []value, misses []miss)
 	return nil, misses
 }
 
-func (t test) eval(p *partnership.Partnership) ([]value, []miss) {
-	found, missing := resolve(p, t.path)
+func (t test) eval(p *partnership.Partnership) ([]items.Value, []miss) {
+	found, missing := items.Resolve(p, t.path)
 	switch {
 	case t.covers != "" && len(found) == 0:
 		// Nothing to compare with: the list itself is missing, said once.
-		return nil, []miss{{listPath(t.path), listPath(t.path) + " is not given"}}
+		return nil, []miss{{items.ListPath(t.path), items.ListPath(t.path) + " is not given"}}
 	case t.covers != "":
 		have := map[string]bool{}
 		for _, f := range found {
-			have[text(f.v)] = true
+			have[items.Text(f.V)] = true
 		}
-		wanted, _ := resolve(p, t.covers)
+		wanted, _ := items.Resolve(p, t.covers)
 		// A missing value is added where the list of t.path's last year or
 		// table ends: the concrete parent list of its last value.
-		where := listPath(t.path)
+		where := items.ListPath(t.path)
 		if i := strings.LastIndex(t.path, "[]"); i >= 0 {
-			if parents, _ := resolve(p, t.path[:i]); len(parents) > 0 {
-				where = parents[len(parents)-1].path
+			if parents, _ := items.Resolve(p, t.path[:i]); len(parents) > 0 {
+				where = parents[len(parents)-1].Path
 			}
 		}
 		var ms []miss
 		for _, w := range wanted {
-			if v := text(w.v); !have[v] {
-				ms = append(ms, miss{where, fmt.Sprintf("%s (%s) is not among %s", w.path, v, t.path)})
+			if v := items.Text(w.V); !have[v] {
+				ms = append(ms, miss{where, fmt.Sprintf("%s (%s) is not among %s", w.Path, v, t.path)})
 			}
 		}
 		if len(ms) > 0 {
@@ -106,11 +107,11 @@ func (t test) eval(p *partnership.Partnership) ([]value, []miss) {
 		return found, nil
 	case t.values != nil:
 		for _, f := range found {
-			if slices.Contains(t.values, text(f.v)) {
-				return []value{f}, nil
+			if slices.Contains(t.values, items.Text(f.V)) {
+				return []items.Value{f}, nil
 			}
 		}
-		return nil, []miss{{listPath(t.path), fmt.Sprintf("no %s has %s = %s", listPath(t.path), lastKey(t.path), strings.Join(t.values, " or "))}}
+		return nil, []miss{{items.ListPath(t.path), fmt.Sprintf("no %s has %s = %s", items.ListPath(t.path), lastKey(t.path), strings.Join(t.values, " or "))}}
 	}
 	if len(missing) > 0 {
 		ms := make([]miss, len(missing))

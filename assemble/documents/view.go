@@ -44,6 +44,9 @@ type View struct {
 	// Updates are the [[history]] entries dated within the yearly report's
 	// period: the report's section on updates to the arrangements lists them.
 	Updates []Update `toml:"updates"`
+	// Coverage is the yearly report's appendix: what the report must cover
+	// and where (report only).
+	Coverage []Coverage `toml:"coverage"`
 }
 
 // Profile is the [partnership] table with the name the text uses.
@@ -243,6 +246,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	}
 	v.Report = reportView(p)
 	v.Updates = updates(p)
+	v.Coverage = coverage(p, kind)
 	return v
 }
 

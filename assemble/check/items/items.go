@@ -5,9 +5,11 @@
 // built document that carries it.
 //
 // The table is data so that a new edition, or the commencement of an Act,
-// is an edit to items.toml. `mou check` (package check) reads it, and so does
-// the yearly report's appendix (package documents): the package depends on
-// nothing else of mou, so both may use it.
+// is an edit to items.toml. Items name data by the paths a data file uses
+// (paths.go resolves them through the model's toml tags) and sections by
+// their headings, not by Go fields. `mou check` (package check) reads the
+// table, and so does the yearly report's appendix (package documents): the
+// package depends only on the data model, so both may use it.
 package items
 
 import (
@@ -37,6 +39,7 @@ type Item struct {
 	When     string    `toml:"when"`
 	WhenNot  string    `toml:"when_not"`
 	Needs    []string  `toml:"needs"`
+	Evidence []string  `toml:"evidence"`
 	Add      string    `toml:"add"`
 	Document string    `toml:"document"`
 	Headings []string  `toml:"headings"`

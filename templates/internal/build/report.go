@@ -117,5 +117,14 @@ func report() *doc {
 	d.h1("Sign-off")
 	d.p("Signed on behalf of the safeguarding partners.")
 	d.signatures()
+
+	d.tag("{{#if coverage}}")
+	d.h1("Appendix: what this report must cover")
+	d.p("Each item the guidance asks this report to cover, and the section that covers it; mou check confirms each section is there.")
+	d.table([]int{5226, 1300, 2500},
+		[]cell{c("Item"), c("Must or should"), c("Where in this report")},
+		[]cell{c("{{#each coverage}}{{about}}"), c("{{level}}"), c("{{section}}{{/each}}")},
+	)
+	d.tag("{{/if}}")
 	return d
 }

@@ -1,4 +1,4 @@
-package check
+package items
 
 import (
 	"fmt"
@@ -13,17 +13,17 @@ import (
 // change: a path is resolved through the model's `toml` tags. `[]` stands
 // for every element of a list.
 
-// value is one concrete value a path pattern reaches.
-type value struct {
-	path string // e.g. partners[2].lead.name
-	v    reflect.Value
+// Value is one concrete value a path pattern reaches.
+type Value struct {
+	Path string // e.g. partners[2].lead.name
+	V    reflect.Value
 }
 
-// resolve walks pattern through the partnership. found holds each value that
+// Resolve walks pattern through the partnership. found holds each value that
 // is present (not empty); missing holds the concrete path of each place the
 // pattern stops at an empty value (a missing table, an empty list, an empty
 // field).
-func resolve(p *partnership.Partnership, pattern string) (found []value, missing []string) {
+func Resolve(p *partnership.Partnership, pattern string) (found []Value, missing []string) {
 	var walk func(v reflect.Value, path string, segs []string)
 	walk = func(v reflect.Value, path string, segs []string) {
 		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
@@ -37,7 +37,7 @@ func resolve(p *partnership.Partnership, pattern string) (found []value, missing
 			if empty(v) {
 				missing = append(missing, path)
 			} else {
-				found = append(found, value{path, v})
+				found = append(found, Value{path, v})
 			}
 			return
 		}
@@ -128,26 +128,26 @@ func empty(v reflect.Value) bool {
 	return v.IsZero()
 }
 
-// text is a value as a document prints it and a table compares it.
-func text(v reflect.Value) string {
+// Text is a value as a document prints it and a table compares it.
+func Text(v reflect.Value) string {
 	if s, ok := v.Interface().(fmt.Stringer); ok {
 		return s.String()
 	}
 	return fmt.Sprint(v.Interface())
 }
 
-// listPath is the part of a pattern before its first `[]`: the list a new
+// ListPath is the part of a pattern before its first `[]`: the list a new
 // element would be added to (`relevant_agencies[].sector` → relevant_agencies).
-func listPath(pattern string) string {
+func ListPath(pattern string) string {
 	if i := strings.Index(pattern, "[]"); i >= 0 {
 		return pattern[:i]
 	}
 	return pattern
 }
 
-// checkPattern reports whether pattern names fields of the model, so a
+// CheckPattern reports whether pattern names fields of the model, so a
 // renamed field in the model fails the item table's test, not a user's run.
-func checkPattern(pattern string) error {
+func CheckPattern(pattern string) error {
 	t := reflect.TypeOf(partnership.Partnership{})
 	for _, seg := range strings.Split(pattern, ".") {
 		name, each := strings.CutSuffix(seg, "[]")
