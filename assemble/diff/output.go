@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"mou/assemble/format"
 	"mou/assemble/partnership"
 )
 
@@ -131,7 +132,7 @@ func sectionSummary(s Section) string {
 		if len(parts) > 0 {
 			rest[0] = "also " + rest[0]
 		}
-		parts = append(parts, joinAnd(rest))
+		parts = append(parts, format.And(rest))
 	}
 	return strings.Join(parts, "; ") + "."
 }

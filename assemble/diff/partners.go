@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"mou/assemble/format"
 	"mou/assemble/partnership"
 	"mou/assemble/tomlindex"
 )
@@ -52,7 +53,7 @@ func recipients(rs []partnership.Recipient) string {
 	for i, r := range rs {
 		names[i] = fmt.Sprintf("%s within %d days", r.Name, r.WithinDays)
 	}
-	return joinAnd(names)
+	return format.And(names)
 }
 
 var kindNames = map[string]string{
@@ -205,7 +206,7 @@ func (d *differ) manySuccession(f string, gone, came []int) Change {
 		for i, p := range ps {
 			names[i] = p.Organisation
 		}
-		return joinAnd(names)
+		return format.And(names)
 	}
 	return Change{Kind: "succession", Path: tomlindex.Elem("partners", came[0]), Before: orgs(before), After: orgs(after),
 		Text: fmt.Sprintf("Possible succession to confirm: %s in place of %s, all %s. %s",
@@ -280,14 +281,4 @@ func (d *differ) partnerFields(path string, a, b partnership.Partner) {
 			Text: fmt.Sprintf("%s: kind changed from %s to %s.", b.Organisation, kindName(a.Kind), kindName(b.Kind))})
 	}
 	d.fields(path, b.Organisation, reflect.ValueOf(a), reflect.ValueOf(b), skip)
-}
-
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

@@ -280,11 +280,9 @@ var keyFields = []string{"id", "year", "term", "version", "partner", "agency", "
 // key identifies a record: its id or natural key, with the document it
 // belongs to when it has one (an endorsement, a history entry).
 func key(v reflect.Value) string {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return ""
-		}
-		v = v.Elem()
+	v, ok := deref(v)
+	if !ok {
+		return ""
 	}
 	if v.Kind() != reflect.Struct {
 		return leafText(v)
@@ -368,6 +366,17 @@ func sectionAbout(id string) string {
 		}
 	}
 	return ""
+}
+
+// deref follows pointers to the value; false for a nil pointer.
+func deref(v reflect.Value) (reflect.Value, bool) {
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
+	}
+	return v, true
 }
 
 // leafText prints a single value as the documents would.
@@ -469,11 +478,9 @@ func quoted(s string, v reflect.Value) string {
 
 // describe prints a whole record, for an addition or a removal.
 func describe(v reflect.Value) string {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return ""
-		}
-		v = v.Elem()
+	v, ok := deref(v)
+	if !ok {
+		return ""
 	}
 	switch x := v.Interface().(type) {
 	case partnership.Agency:
@@ -548,11 +555,9 @@ func shortText(v reflect.Value) string {
 // name is how a record is referred to: its name, label or title in
 // quotation marks, else its key.
 func name(v reflect.Value) string {
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return ""
-		}
-		v = v.Elem()
+	v, ok := deref(v)
+	if !ok {
+		return ""
 	}
 	if v.Kind() != reflect.Struct {
 		return leafText(v)

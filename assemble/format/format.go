@@ -121,3 +121,14 @@ func Slug(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "-")
 }
+
+// And joins names as a sentence lists them: "A", "A and B", "A, B and C".
+func And(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -42,3 +42,16 @@ func TestNumberPercentOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestAnd(t *testing.T) {
+	for want, in := range map[string][]string{
+		"":           nil,
+		"A":          {"A"},
+		"A and B":    {"A", "B"},
+		"A, B and C": {"A", "B", "C"},
+	} {
+		if got := And(in); got != want {
+			t.Errorf("And(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

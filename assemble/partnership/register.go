@@ -108,7 +108,7 @@ func (r Reorganisation) CeasedNames() string {
 	if r.CeasedClass != "" {
 		return r.CeasedClass
 	}
-	return joinAnd(r.Ceased)
+	return format.And(r.Ceased)
 }
 
 // SuccessorNames names the successors, for a sentence.
@@ -116,7 +116,7 @@ func (r Reorganisation) SuccessorNames() string {
 	if r.SuccessorClass != "" {
 		return r.SuccessorClass
 	}
-	return joinAnd(r.Successors)
+	return format.And(r.Successors)
 }
 
 // NamesCeased returns the ceased body that text names, if any.
@@ -192,16 +192,6 @@ func wholeName(text string, i, j int) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(word)
 	return !unicode.IsUpper(first)
-}
-
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // registerSkips are the parts of the data that speak of the past, where a
