@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -258,16 +259,18 @@ func (d *differ) list(path, subject, field string, a, b reflect.Value) {
 // matchByKey returns, for each item of b, the index of the item of a with
 // the same key, or -1. Items with equal keys pair in order.
 func matchByKey(a, b reflect.Value) []int {
+	// Keys computed once each: lists of a thousand records stay linear.
+	waiting := map[string][]int{}
+	for i := 0; i < a.Len(); i++ {
+		k := key(a.Index(i))
+		waiting[k] = append(waiting[k], i)
+	}
 	out := make([]int, b.Len())
-	used := map[int]bool{}
 	for j := range out {
 		out[j] = -1
-		kb := key(b.Index(j))
-		for i := 0; i < a.Len(); i++ {
-			if !used[i] && key(a.Index(i)) == kb {
-				out[j], used[i] = i, true
-				break
-			}
+		k := key(b.Index(j))
+		if q := waiting[k]; len(q) > 0 {
+			out[j], waiting[k] = q[0], q[1:]
 		}
 	}
 	return out
@@ -305,13 +308,28 @@ func key(v reflect.Value) string {
 
 // fieldString returns the text of the field with toml key name.
 func fieldString(v reflect.Value, name string) string {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		if n, ok := tomlName(t.Field(i)); ok && n == name {
-			return leafText(v.Field(i))
-		}
+	if i, ok := fieldIndex(v.Type())[name]; ok {
+		return leafText(v.Field(i))
 	}
 	return ""
+}
+
+var fieldIndexes sync.Map // reflect.Type → map[string]int
+
+// fieldIndex maps a struct type's toml keys to field numbers, read once per
+// type: keys are looked up for every record of every list.
+func fieldIndex(t reflect.Type) map[string]int {
+	if m, ok := fieldIndexes.Load(t); ok {
+		return m.(map[string]int)
+	}
+	m := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		if n, ok := tomlName(t.Field(i)); ok {
+			m[n] = i
+		}
+	}
+	fieldIndexes.Store(t, m)
+	return m
 }
 
 // mapOf compares maps key by key; the local wording follows the sections'

@@ -41,6 +41,10 @@ type Reorganisation struct {
 	SuccessorPattern string `toml:"successor_pattern"`
 
 	ceasedRE, successorRE *regexp.Regexp
+	// The words every match of a pattern ends with: text without them is
+	// skipped before the regular expression runs (validation reads every
+	// string of the data against every entry).
+	ceasedTail, successorTail string
 }
 
 var (
@@ -84,9 +88,10 @@ func parseRegister(text string) ([]Reorganisation, error) {
 			return nil, fmt.Errorf("%s: status must be \"in force\" or \"decided\", not %q", r.Name, r.Status)
 		}
 		for _, p := range []struct {
-			src string
-			re  **regexp.Regexp
-		}{{r.CeasedPattern, &r.ceasedRE}, {r.SuccessorPattern, &r.successorRE}} {
+			src  string
+			re   **regexp.Regexp
+			tail *string
+		}{{r.CeasedPattern, &r.ceasedRE, &r.ceasedTail}, {r.SuccessorPattern, &r.successorRE, &r.successorTail}} {
 			if p.src == "" {
 				continue
 			}
@@ -95,6 +100,7 @@ func parseRegister(text string) ([]Reorganisation, error) {
 				return nil, fmt.Errorf("%s: %w", r.Name, err)
 			}
 			*p.re = re
+			*p.tail = literalTail(p.src)
 		}
 	}
 	return file.Reorganisation, nil
@@ -121,12 +127,12 @@ func (r Reorganisation) SuccessorNames() string {
 
 // NamesCeased returns the ceased body that text names, if any.
 func (r Reorganisation) NamesCeased(text string) (string, bool) {
-	return mentions(text, r.Ceased, r.ceasedRE)
+	return mentions(text, r.Ceased, r.ceasedRE, r.ceasedTail)
 }
 
 // NamesSuccessor returns the successor that text names, if any.
 func (r Reorganisation) NamesSuccessor(text string) (string, bool) {
-	return mentions(text, r.Successors, r.successorRE)
+	return mentions(text, r.Successors, r.successorRE, r.successorTail)
 }
 
 // Succession returns the register entry in which the body named before
@@ -144,7 +150,7 @@ func Succession(before, after string) (r Reorganisation, isSuccessor, found bool
 // mentions finds the first of names, or a match of re, in text. A name counts
 // only as a whole name: "Somerset Council" is not named by "North Somerset
 // Council", whose capitalised first word makes it another body.
-func mentions(text string, names []string, re *regexp.Regexp) (string, bool) {
+func mentions(text string, names []string, re *regexp.Regexp, tail string) (string, bool) {
 	for _, n := range names {
 		for from := 0; ; {
 			i := strings.Index(text[from:], n)
@@ -158,12 +164,19 @@ func mentions(text string, names []string, re *regexp.Regexp) (string, bool) {
 			from = i + 1
 		}
 	}
-	if re != nil {
+	if re != nil && strings.Contains(text, tail) {
 		if loc := re.FindStringIndex(text); loc != nil {
 			return text[loc[0]:loc[1]], true
 		}
 	}
 	return "", false
+}
+
+// literalTail returns the plain words a pattern ends with ("Clinical
+// Commissioning Group"); "" when it ends in regular-expression syntax.
+func literalTail(pattern string) string {
+	i := strings.LastIndexFunc(pattern, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' })
+	return strings.TrimSpace(pattern[i+1:])
 }
 
 // wholeName reports whether text[i:j] stands alone: no letter or digit

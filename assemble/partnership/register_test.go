@@ -160,3 +160,16 @@ func TestParseRegisterRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralTail(t *testing.T) {
+	for _, r := range Register() {
+		for _, p := range []string{r.CeasedPattern, r.SuccessorPattern} {
+			if p != "" && literalTail(p) == "" {
+				t.Errorf("%s: the pattern %q ends in no plain words, so every string would run it", r.Name, p)
+			}
+		}
+	}
+	if got := literalTail(`(?:NHS )?(?:[A-Z][a-z]* )+Integrated Care Board`); got != "Integrated Care Board" {
+		t.Errorf("literalTail = %q", got)
+	}
+}
