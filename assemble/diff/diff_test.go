@@ -319,15 +319,18 @@ func fieldByTOML(v reflect.Value, name string) reflect.Value {
 
 // sample sets v to a value that differs from the zero value.
 func sample(v reflect.Value) {
-	switch {
-	case v.Type() == dateType:
+	switch v.Type() {
+	case dateType:
 		v.Set(reflect.ValueOf(partnership.NewDate(2024, 5, 6)))
 		return
-	case v.Type() == moneyType:
+	case moneyType:
 		v.Set(reflect.ValueOf(partnership.Pounds(42)))
 		return
-	case v.Type() == personType:
+	case personType:
 		v.Set(reflect.ValueOf(partnership.Person{Name: "Sam Sample", Title: "Sampler"}))
+		return
+	case reflect.TypeOf(time.Time{}):
+		v.Set(reflect.ValueOf(time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)))
 		return
 	}
 	switch v.Kind() {
@@ -338,20 +341,24 @@ func sample(v reflect.Value) {
 		v.SetString("sample")
 	case reflect.Bool:
 		v.SetBool(true)
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		v.SetInt(2023)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(23)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(23)
 	case reflect.Float64, reflect.Float32:
 		v.SetFloat(1.5)
 	case reflect.Slice:
-		if v.Type().Elem().Kind() == reflect.String {
-			v.Set(reflect.ValueOf([]string{"sample"}).Convert(v.Type()))
-			return
-		}
 		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 		sample(v.Index(0))
 	case reflect.Map:
 		m := reflect.MakeMap(v.Type())
-		m.SetMapIndex(reflect.ValueOf("introduction").Convert(v.Type().Key()), reflect.ValueOf("sample").Convert(v.Type().Elem()))
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		sample(k)
+		if k.Kind() == reflect.String {
+			k.SetString("introduction") // a section id, as [text] has
+		}
+		sample(e)
+		m.SetMapIndex(k, e)
 		v.Set(m)
 	case reflect.Struct:
 		t := v.Type()
@@ -361,7 +368,7 @@ func sample(v reflect.Value) {
 				return
 			}
 		}
-		panic("no field to set in " + t.String())
+		panic("no field to set in " + t.String() + ": teach sample() this type")
 	default:
 		panic("the test cannot give a sample " + v.Type().String() + ": teach sample() this type")
 	}
@@ -547,6 +554,29 @@ func TestVersions(t *testing.T) {
 	for in, want := range map[string]string{"1.0": "2.0", "2.3": "3.0", "4": "5", "v1": "v1.1"} {
 		if got := nextVersion(in); got != want {
 			t.Errorf("nextVersion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Fields of kinds the model does not use yet are still compared.
+func TestOtherShapesOfField(t *testing.T) {
+	type odd struct {
+		When   time.Time           `toml:"when"`
+		Counts []int               `toml:"counts"`
+		Tags   map[string][]string `toml:"tags"`
+		Rate   uint                `toml:"rate"`
+		Nested *struct {
+			Note string `toml:"note"`
+		} `toml:"nested"`
+	}
+	for i := 0; i < reflect.TypeOf(odd{}).NumField(); i++ {
+		var a, b odd
+		sample(reflect.ValueOf(&b).Elem().Field(i))
+		d := newDiffer(&partnership.Partnership{}, &partnership.Partnership{})
+		d.sec = "odd"
+		d.value("odd", "Odd", "odd", reflect.ValueOf(a), reflect.ValueOf(b))
+		if r := d.report(); r.Changes() != 1 || r.Sections[0].Title != "Odd" {
+			t.Errorf("field %s: %d changes %v", reflect.TypeOf(odd{}).Field(i).Name, r.Changes(), texts(r))
 		}
 	}
 }

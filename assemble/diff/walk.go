@@ -108,6 +108,9 @@ func isLeaf(t reflect.Type) bool {
 	case dateType, moneyType, personType:
 		return true
 	}
+	if t.Kind() == reflect.Struct && len(fieldIndex(t)) == 0 {
+		return true // a value type such as time.Time: compared whole
+	}
 	switch t.Kind() {
 	case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:

@@ -17,6 +17,14 @@ func TestDiffCommand(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("[partnership\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	folder := t.TempDir()
+	data, err := os.ReadFile(h19)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "partnership.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -25,6 +33,7 @@ func TestDiffCommand(t *testing.T) {
 		err  string // substring of stderr
 	}{
 		{"no change", []string{"diff", h19, h19}, 0, "no changes", ""},
+		{"a folder against a file", []string{"diff", folder, h24}, 1, "Working Together edition changed from 2018 to 2023", ""},
 		{"changes", []string{"diff", h19, h24}, 1, "Possible succession to confirm: NHS Herefordshire and Worcestershire Integrated Care Board", ""},
 		{"flags after the arguments", []string{"diff", h19, h24, "--format", "json"}, 1, `"difference_pence": 1336000`, ""},
 		{"history entry", []string{"diff", "--history", h19, h24}, 1, "[[history]]\nversion = \"3.0\"\ndate = \"2024-12\"", ""},
