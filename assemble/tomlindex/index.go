@@ -405,13 +405,7 @@ func (s *scanner) basicString() string {
 		c := s.peek()
 		switch c {
 		case '\\':
-			st := s.i
-			s.advance()
-			s.advance()
-			// Keep escapes decoded where it is easy; quoted keys rarely hold any.
-			if u, err := strconv.Unquote(`"` + s.src[st:min(s.i, len(s.src))] + `"`); err == nil {
-				b.WriteString(u)
-			}
+			b.WriteString(s.escape())
 			continue
 		case '"':
 			s.advance()
@@ -423,6 +417,53 @@ func (s *scanner) basicString() string {
 		s.advance()
 	}
 	return b.String()
+}
+
+// escape reads one escape sequence of a basic string and returns what it
+// stands for, so a key spelt "caf\u00e9" is recorded as café, the name the
+// parser gives it.
+func (s *scanner) escape() string {
+	s.advance() // the backslash
+	c := s.peek()
+	s.advance()
+	digits := 0
+	switch c {
+	case 'b':
+		return "\b"
+	case 't':
+		return "\t"
+	case 'n':
+		return "\n"
+	case 'f':
+		return "\f"
+	case 'r':
+		return "\r"
+	case 'e':
+		return "\x1b"
+	case '"', '\\':
+		return string(c)
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	case 'x': // TOML 1.1
+		digits = 2
+	default:
+		return ""
+	}
+	st := s.i
+	for k := 0; k < digits && !s.eof() && isHex(s.peek()); k++ {
+		s.advance()
+	}
+	n, err := strconv.ParseUint(s.src[st:s.i], 16, 32)
+	if err != nil || s.i-st != digits {
+		return ""
+	}
+	return string(rune(n))
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 func (s *scanner) literalString() string {

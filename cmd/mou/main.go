@@ -39,7 +39,10 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(flagsFirst(app, args))
+	args, err := flagsFirst(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	switch {
 	case err == nil:
 		return exitOK
@@ -65,9 +68,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 // flagsFirst lets flags follow the arguments (`mou render t.docx d.toml -o
 // out.docx`): urfave/cli stops reading flags at the first argument, so the
 // command's flags, with their values, are moved in front of its arguments.
-func flagsFirst(app *cli.App, args []string) []string {
+// A flag that needs a value but ends the line, or is followed by another
+// flag, is a usage error naming it (rather than taking the next argument,
+// or none, and failing with a message about something else).
+func flagsFirst(app *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 {
-		return args
+		return args, nil
 	}
 	cmds := app.Commands
 	i := 1
@@ -85,7 +91,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		cmd, cmds, i = next, next.Subcommands, i+1
 	}
 	if cmd == nil {
-		return args
+		return args, nil
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {
@@ -104,7 +110,10 @@ func flagsFirst(app *cli.App, args []string) []string {
 		if strings.HasPrefix(a, "-") && len(a) > 1 && a != "--generate-bash-completion" {
 			flags = append(flags, a)
 			name := strings.TrimLeft(a, "-")
-			if takesValue[name] && !strings.Contains(name, "=") && j+1 < len(args) {
+			if takesValue[name] && !strings.Contains(name, "=") {
+				if j+1 >= len(args) || isFlag(args[j+1], takesValue) {
+					return nil, usagef("%s needs a value, e.g. `%s %s`: see `mou %s --help`", a, a, example(cmd, name), cmd.Name)
+				}
 				flags = append(flags, args[j+1])
 				j++
 			}
@@ -114,7 +123,34 @@ func flagsFirst(app *cli.App, args []string) []string {
 	}
 	out := append([]string(nil), args[:i]...)
 	out = append(out, flags...)
-	return append(out, rest...)
+	return append(out, rest...), nil
+}
+
+// isFlag reports whether a is one of the command's flags (with or without
+// a value attached), so `--out --pdf` is read as --out missing its value.
+func isFlag(a string, known map[string]bool) bool {
+	if !strings.HasPrefix(a, "-") || a == "-" {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	_, ok := known[name]
+	return ok || name == "help" || name == "h"
+}
+
+// example is a value to show in a missing-value message: the flag's
+// default when it has one.
+func example(cmd *cli.Command, name string) string {
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n != name {
+				continue
+			}
+			if d, ok := f.(cli.DocGenerationFlag); ok && d.GetValue() != "" {
+				return d.GetValue()
+			}
+		}
+	}
+	return strings.ToUpper(name)
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
