@@ -93,7 +93,11 @@ func (r Report) HistoryEntry(today time.Time) partnership.Version {
 		if s.ID == "history" {
 			continue
 		}
-		lines = append(lines, s.Title+": "+sectionSummary(s))
+		line := sectionSummary(s)
+		if !strings.HasPrefix(line, s.Title+" ") { // "Funding for 2019/20 removed" names its section
+			line = s.Title + ": " + line
+		}
+		lines = append(lines, line)
 	}
 	v.Summary = strings.Join(lines, "\n")
 	return v
