@@ -219,7 +219,7 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 		}
 	}
 	if len(add) > 0 {
-		return missing("the data does not say it", add...)
+		return missing("not in the data", add...)
 	}
 	for _, pattern := range it.Evidence {
 		found, _ := items.Resolve(c.p, pattern)
@@ -257,7 +257,7 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 	}
 	o.Status = Met
 	if it.Document == documents.YearlyReport && sec.promptsOnly() {
-		o.Note = "prompts only: the team writes it before publishing"
+		o.Note = "prompts only, to write before publishing"
 	}
 	return o, nil
 }

@@ -569,3 +569,18 @@ func TestReportAppendix(t *testing.T) {
 }
 
 func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// README.md shows the Herefordshire example's report as mou prints it.
+func TestReadmeShowsTheExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("testdata/herefordshire-2019.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "$ mou check data/herefordshire-2019.toml\n"+string(want)+"```") {
+		t.Error("README.md's mou check example differs from testdata/herefordshire-2019.golden: copy the golden file into it")
+	}
+}

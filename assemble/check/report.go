@@ -94,22 +94,26 @@ func (r *Result) WriteText(w io.Writer) error {
 				fmt.Fprintf(w, "\n%s\n", items.GroupTitles[g])
 				first = false
 			}
-			fmt.Fprintf(w, "  %-8s %s (%s): %s", label(o.Status), o.ID, o.Level, o.About)
-			switch o.Status {
-			case Met:
-				fmt.Fprintf(w, " — %s", o.where())
-				if o.Note != "" {
-					fmt.Fprintf(w, "; %s", o.Note)
-				}
+			fmt.Fprintf(w, "  %-8s %s (%s) %s: ", label(o.Status), o.ID, o.Level, o.About)
+			switch {
+			case o.Status == Met:
+				fmt.Fprint(w, o.where())
+			case o.Status == Missing && len(o.Add) > 0 && o.Add[0].Path != "":
+				fmt.Fprint(w, "not in the data")
 			default:
-				fmt.Fprintf(w, " — %s", o.Why)
+				fmt.Fprint(w, o.Why)
 			}
 			fmt.Fprintln(w)
 			for _, f := range o.Add {
-				fmt.Fprintf(w, "           %s: %s\n", f.Where(), f.Message)
-				if f.Hint != "" {
-					fmt.Fprintf(w, "             %s\n", f.Hint)
+				where := f.File
+				if f.Line > 0 {
+					where = fmt.Sprintf("%s:%d", f.File, f.Line)
 				}
+				fmt.Fprintf(w, "           %s: %s", where, f.Message)
+				if f.Hint != "" {
+					fmt.Fprintf(w, "; %s", f.Hint)
+				}
+				fmt.Fprintln(w)
 			}
 		}
 	}
@@ -132,14 +136,17 @@ func (o Outcome) where() string {
 	var b strings.Builder
 	switch len(o.Data) {
 	case 0:
-		b.WriteString("the template's wording")
+		b.WriteString("template wording")
 	default:
 		b.WriteString(o.Data[0].String())
 		if len(o.Data) > 1 {
 			fmt.Fprintf(&b, " and %d more", len(o.Data)-1)
 		}
 	}
-	fmt.Fprintf(&b, ", in the %s under %q", o.Document, o.Section)
+	fmt.Fprintf(&b, " → %s › %s", o.Document, o.Section)
+	if o.Note != "" {
+		b.WriteString("; " + o.Note)
+	}
 	return b.String()
 }
 

@@ -10,7 +10,7 @@ import (
 // edition is the caller's to compare (InEdition).
 func (it Item) NotApplicable(p *partnership.Partnership) string {
 	if it.Pending() {
-		return "applies from the " + it.Starts + ", a day not yet set (items.toml takes it as `from` once known)"
+		return "applies from the " + it.Starts + " (day not yet set)"
 	}
 	if !it.From.IsZero() {
 		if d := documentDate(p, it); !d.IsZero() && d.Time.Before(it.From) {
