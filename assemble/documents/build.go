@@ -131,7 +131,7 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		}
 	}
 	tmpls := map[string]*wordtemplate.Template{}
-	for _, k := range kinds {
+	for _, k := range withEndorsed(kinds) {
 		data, from, err := templates.Read(opts.Templates, templateFor[k])
 		if err != nil {
 			fail.Other = append(fail.Other, err.Error())
@@ -181,21 +181,18 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				progress("%s: %s, not built", path, findings.Summary())
 				return
 			}
-			if len(tmpls) < len(kinds) {
+			if len(tmpls) < len(withEndorsed(kinds)) {
 				return // a template is broken: the failure says which
 			}
-			for _, k := range kinds {
-				files, errs := render(tmpls[k], p, k, opts.SplitEndorsements)
-				r.files = append(r.files, files...)
-				r.errs = append(r.errs, errs...)
-			}
+			var docs map[string]File
+			r.files, docs, r.errs = renderAll(tmpls, p, kinds, opts.SplitEndorsements)
 			if len(r.errs) > 0 {
 				progress("%s: %d template problem(s), not built", path, len(r.errs))
 				return
 			}
 			progress("%s: %s; %d document(s) ready", path, findings.Summary(), len(r.files))
 			if opts.Compare != "" {
-				c := compareWith(opts.Compare, p, r.files, kinds, tmpls, opts)
+				c := compareWith(opts.Compare, p, docs, kinds, tmpls, opts)
 				r.files, r.compare = append(r.files, c.files...), &c
 				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
 			}
@@ -244,14 +241,14 @@ func Plan(paths []string, opts Options) ([]File, error) {
 
 // render fills one template for one partnership; endorsements may also be
 // split into one file per signatory.
-func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool) ([]File, wordtemplate.Errors) {
+func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool, fps map[string]string) ([]File, wordtemplate.Errors) {
 	view := NewView(p, kind)
 	// The contents list is filled as the main part is written, not by
 	// reading the finished package back.
-	b, err := t.RenderWith(view, wordtemplate.RenderOptions{Main: func(doc string) string {
+	b, err := stamped(t, view, fps, func(doc string) string {
 		filled, _ := fillTOC(doc)
 		return filled
-	}})
+	})
 	if err != nil {
 		return nil, wordtemplate.AsErrors(err)
 	}
@@ -262,7 +259,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 	all := view.Signatories
 	for i, s := range all {
 		view.Signatories = all[i : i+1]
-		b, err := t.Render(view)
+		b, err := stamped(t, view, fps, nil)
 		if err != nil {
 			return nil, wordtemplate.AsErrors(err)
 		}

@@ -25,7 +25,7 @@ type comparison struct {
 // compareWith checks the earlier version's data, renders the same documents
 // from the same templates and writes, beside each new document, its changes
 // file: the new document with tracked changes against the earlier one.
-func compareWith(oldPath string, p *partnership.Partnership, newFiles []File, kinds []string, tmpls map[string]*wordtemplate.Template, opts Options) comparison {
+func compareWith(oldPath string, p *partnership.Partnership, newDocs map[string]File, kinds []string, tmpls map[string]*wordtemplate.Template, opts Options) comparison {
 	var c comparison
 	old, findings, err := partnership.Check(partnership.Options{Today: opts.Today}, oldPath)
 	if err != nil {
@@ -37,23 +37,19 @@ func compareWith(oldPath string, p *partnership.Partnership, newFiles []File, ki
 		c.summary = []string{"its data has problems (below), so nothing is compared"}
 		return c
 	}
-	byName := map[string][]byte{}
-	for _, f := range newFiles {
-		byName[f.Path] = f.Data
+	_, oldDocs, errs := renderAll(tmpls, old, kinds, false)
+	if len(errs) > 0 {
+		c.errs = errs
+		return c
 	}
 	for _, k := range kinds {
-		oldFiles, errs := render(tmpls[k], old, k, false)
-		if len(errs) > 0 {
-			c.errs = append(c.errs, errs...)
-			continue
-		}
 		view := NewView(p, k)
 		name := fileName(view, k)
 		date := view.Document.Date.Time
 		if date.IsZero() {
 			date = p.Partnership.Date.Time
 		}
-		changes, sum, err := redline.Compare(oldFiles[0].Data, byName[name], redline.Options{Author: Author, Date: date})
+		changes, sum, err := redline.Compare(oldDocs[k].Data, newDocs[k].Data, redline.Options{Author: Author, Date: date})
 		if err != nil {
 			c.other = fmt.Sprintf("cannot compare %s with the version in %s: %v", name, oldPath, err)
 			return c

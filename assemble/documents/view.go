@@ -79,6 +79,8 @@ type Document struct {
 	Title   string           `toml:"title"`
 	Version string           `toml:"version"`
 	Date    partnership.Date `toml:"date"`
+	// Fingerprint names the document's content (see package fingerprint).
+	Fingerprint string `toml:"fingerprint"`
 }
 
 // Person is someone named by name, title or both, with the usual way of

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"mou/assemble/documents"
+	"mou/assemble/fingerprint"
 	"mou/assemble/internal/docxcheck"
 	"mou/assemble/internal/readertest"
 	"mou/assemble/redline"
@@ -365,6 +366,9 @@ func TestOneWordOfATitle(t *testing.T) {
 		}
 		for i := range dels {
 			ins := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(inss[i][1], "")
+			if fingerprint.Valid(dels[i][1]) && fingerprint.Valid(ins) {
+				continue // the document's own fingerprint changes with it, as it must
+			}
 			if dels[i][1] != "Services" || ins != "Social Care" {
 				t.Errorf("%s: change %d deletes %q and inserts %q; want Services → Social Care", kind, i, dels[i][1], ins)
 			}

@@ -175,6 +175,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			validateCommand(),
 			checkCommand(),
 			buildCommand(),
+			verifyCommand(),
 			diffCommand(),
 			schemaCommand(),
 			renderCommand(),

@@ -236,7 +236,7 @@ func (d *doc) bytes() ([]byte, error) {
 		{"word/styles.xml", styles},
 		{"word/numbering.xml", numbering},
 		{"word/settings.xml", settings},
-		{"word/footer1.xml", fmt.Sprintf(footer, runs(d.footer))},
+		{"word/footer1.xml", fmt.Sprintf(footer, runs(d.footer+" · {{document.fingerprint}}"))},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

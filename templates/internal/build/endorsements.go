@@ -8,7 +8,7 @@ func endorsements() *doc {
 	d.tag("{{#each signatories}}")
 	d.styled("Title", props{pageBreakBefore: true}, "{{@root.partnership.name}}")
 	d.subtitle("Endorsement of the {{document.title}}")
-	d.p("{{#if document.version}}Version {{document.version}}, {{/if}}{{document.date}}")
+	d.p("{{#if document.version}}Version {{document.version}}, {{/if}}{{document.date}} · Fingerprint {{document.fingerprint}}")
 	d.tag("{{#each @root.text.endorsement}}")
 	d.p("{{this}}")
 	d.tag("{{else}}")

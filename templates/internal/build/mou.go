@@ -162,6 +162,7 @@ func cover(d *doc, subtitle string) {
 	d.subtitle(subtitle)
 	d.p("{{document.date}}{{#if document.version}} · Version {{document.version}}{{/if}}")
 	d.p("Following {{edition.title}}")
+	d.p("Fingerprint {{document.fingerprint}}")
 }
 
 // fundingTable writes the current year's contributions, or says there are

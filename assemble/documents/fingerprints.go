@@ -1,0 +1,76 @@
+package documents
+
+import (
+	"slices"
+	"strings"
+
+	"mou/assemble/fingerprint"
+	"mou/assemble/partnership"
+	"mou/assemble/wordtemplate"
+)
+
+// withEndorsed adds to kinds the documents the endorsement pages print the
+// fingerprint of, endorsements last: they are rendered first (and written
+// only when asked for).
+func withEndorsed(kinds []string) []string {
+	if !slices.Contains(kinds, Endorsements) {
+		return kinds
+	}
+	var out []string
+	for _, k := range Kinds {
+		if k == MOU || k == Arrangements || slices.Contains(kinds, k) && k != Endorsements {
+			out = append(out, k)
+		}
+	}
+	return append(out, Endorsements)
+}
+
+// renderAll renders a partnership's documents of the given kinds, each
+// stamped with its fingerprint, the endorsement pages with the fingerprints
+// of the documents they endorse. It returns the files to write and each
+// kind's document.
+func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnership, kinds []string, split bool) ([]File, map[string]File, wordtemplate.Errors) {
+	fps := map[string]string{}
+	docs := map[string]File{}
+	var files []File
+	var errs wordtemplate.Errors
+	for _, k := range withEndorsed(kinds) {
+		fs, es := render(tmpls[k], p, k, split, fps)
+		errs = append(errs, es...)
+		if len(es) > 0 {
+			continue
+		}
+		docs[k] = fs[0]
+		fps[k], _ = fingerprint.Claimed(fs[0].Data)
+		if slices.Contains(kinds, k) {
+			files = append(files, fs...)
+		}
+	}
+	return files, docs, errs
+}
+
+// stamped renders a view with the fingerprint placeholder, finishes the
+// main part (main may be nil), works out the fingerprint of what was
+// rendered and prints it in place.
+func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, error) {
+	view.Document.Fingerprint = fingerprint.Placeholder
+	for i := range view.Signatories {
+		view.Signatories[i].Document.Fingerprint = fps[view.Signatories[i].Document.Kind]
+	}
+	var fp string
+	var fpErr error
+	b, err := t.RenderWith(view, wordtemplate.RenderOptions{Main: func(doc string) string {
+		if main != nil {
+			doc = main(doc)
+		}
+		fp, fpErr = fingerprint.OfMain([]byte(doc))
+		return strings.ReplaceAll(doc, fingerprint.Placeholder, fp)
+	}})
+	if err != nil {
+		return nil, err
+	}
+	if fpErr != nil {
+		return nil, fpErr
+	}
+	return fingerprint.Stamp(b, fp)
+}

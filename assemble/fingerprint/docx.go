@@ -1,0 +1,211 @@
+package fingerprint
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// PropertyName is the custom document property that carries the
+// fingerprint (File › Properties › Custom in Word).
+const PropertyName = "Fingerprint"
+
+// Words returns the words of a .docx body in reading order: paragraphs and
+// table cells as they come, tabs and breaks as spaces; deleted text and
+// field instructions are not read.
+func Words(docx []byte) ([]string, error) {
+	x, err := readPart(docx, "word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	return MainWords(x)
+}
+
+// MainWords are the words of a main document part (word/document.xml).
+func MainWords(x []byte) ([]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(x))
+	var b strings.Builder
+	inText := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("word/document.xml: %w", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "t":
+				inText = true
+			case "tab", "br", "cr":
+				b.WriteByte(' ')
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "t":
+				inText = false
+			case "p", "tc":
+				b.WriteByte('\n')
+			}
+		case xml.CharData:
+			if inText {
+				b.Write(e)
+			}
+		}
+	}
+	return strings.Fields(b.String()), nil
+}
+
+// Of computes a freshly rendered document's fingerprint: the document holds
+// the Placeholder where the fingerprint will be printed.
+func Of(docx []byte) (string, error) {
+	words, err := Words(docx)
+	if err != nil {
+		return "", err
+	}
+	return FromWords(words, ""), nil
+}
+
+// OfMain computes the fingerprint from a freshly rendered main document
+// part.
+func OfMain(x []byte) (string, error) {
+	words, err := MainWords(x)
+	if err != nil {
+		return "", err
+	}
+	return FromWords(words, ""), nil
+}
+
+// Stamp prints the fingerprint where the document holds the placeholder
+// (body, headers, footers, properties) and records it as the custom
+// document property Fingerprint.
+func Stamp(docx []byte, fp string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, fmt.Errorf("not a .docx: %w", err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	hasCustom := false
+	for _, f := range zr.File {
+		b, err := readFile(f)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case f.Name == "docProps/custom.xml":
+			hasCustom = true
+			b = withProperty(b, fp)
+		case f.Name == "[Content_Types].xml" && !bytes.Contains(b, []byte(`PartName="/docProps/custom.xml"`)):
+			b = bytes.Replace(b, []byte("</Types>"), []byte(`<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`), 1)
+		case f.Name == "_rels/.rels" && !bytes.Contains(b, []byte("docProps/custom.xml")):
+			b = bytes.Replace(b, []byte("</Relationships>"), []byte(`<Relationship Id="rIdFingerprint" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`), 1)
+		case strings.HasSuffix(f.Name, ".xml"):
+			b = bytes.ReplaceAll(b, []byte(Placeholder), []byte(fp))
+		}
+		if err := writeFile(zw, zip.FileHeader{Name: f.Name, Modified: f.Modified}, b); err != nil {
+			return nil, err
+		}
+	}
+	if !hasCustom {
+		h := zip.FileHeader{Name: "docProps/custom.xml", Method: zip.Deflate}
+		if len(zr.File) > 0 {
+			h.Modified = zr.File[0].Modified
+		}
+		if err := writeFile(zw, h, withProperty(nil, fp)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+const customHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+	`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`
+
+// withProperty sets the Fingerprint property in custom.xml (nil: a new
+// one), keeping any others.
+func withProperty(custom []byte, fp string) []byte {
+	if custom == nil {
+		custom = []byte(customHead + `</Properties>`)
+	}
+	if m := propertyRe.FindSubmatchIndex(custom); m != nil {
+		return append(append(append([]byte{}, custom[:m[2]]...), fp...), custom[m[3]:]...)
+	}
+	// pids start at 2; take one above any used.
+	pid := 2
+	for _, m := range pidRe.FindAllSubmatch(custom, -1) {
+		var n int
+		fmt.Sscan(string(m[1]), &n)
+		pid = max(pid, n+1)
+	}
+	prop := fmt.Sprintf(`<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="%d" name="%s"><vt:lpwstr>%s</vt:lpwstr></property>`, pid, PropertyName, fp)
+	return bytes.Replace(custom, []byte("</Properties>"), []byte(prop+"</Properties>"), 1)
+}
+
+var (
+	propertyRe = regexp.MustCompile(`name="` + PropertyName + `"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`)
+	pidRe      = regexp.MustCompile(`pid="(\d+)"`)
+)
+
+// Claimed is the fingerprint a .docx records in its properties, or "".
+func Claimed(docx []byte) (string, error) {
+	custom, err := readPart(docx, "docProps/custom.xml")
+	if errors.Is(err, errNoPart) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if m := propertyRe.FindSubmatch(custom); m != nil {
+		return string(m[1]), nil
+	}
+	return "", nil
+}
+
+var errNoPart = errors.New("no such part")
+
+func readPart(docx []byte, name string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, fmt.Errorf("not a .docx: %w", err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			return readFile(f)
+		}
+	}
+	return nil, fmt.Errorf("%s: %w", name, errNoPart)
+}
+
+func readFile(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return b, nil
+}
+
+func writeFile(zw *zip.Writer, h zip.FileHeader, b []byte) error {
+	h.Method = zip.Deflate
+	w, err := zw.CreateHeader(&h)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}

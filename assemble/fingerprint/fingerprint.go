@@ -1,0 +1,136 @@
+// Package fingerprint names a built document's content with a short code
+// that can be read aloud and typed, such as 7KQ3-M9XD: the same for the same
+// content on any machine, different after any change a reader could see.
+//
+// The fingerprint covers the words of the document's body in order (text,
+// tables, the contents list), not its footers, which a PDF repeats on every
+// page, nor the run of a word processor's formatting, which a PDF does not
+// keep. A document prints its own fingerprint, so the fingerprint is
+// computed with its own occurrences left out: while building, where the
+// template has the Placeholder; when verifying, wherever the claimed
+// fingerprint stands.
+package fingerprint
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"strings"
+	"unicode"
+)
+
+// Placeholder is what a document holds where its fingerprint will be
+// printed, while the fingerprint is being worked out.
+const Placeholder = "????-????"
+
+// alphabet is Crockford's base 32: digits and letters without I, L, O and
+// U, so a code read aloud or typed by hand is not mistaken.
+const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// version is hashed first, so a change to what the fingerprint covers gives
+// different codes rather than colliding with old ones.
+const version = "mou fingerprint 1\n"
+
+// FromWords computes the fingerprint of a document's words, leaving out the
+// placeholder and own, the fingerprint the document claims for itself.
+func FromWords(words []string, own string) string {
+	h := sha256.New()
+	h.Write([]byte(version))
+	for _, w := range Normalize(words) {
+		if w == Placeholder || own != "" && w == own {
+			continue
+		}
+		h.Write([]byte(w))
+		h.Write([]byte{'\n'})
+	}
+	sum := h.Sum(nil)
+	n := binary.BigEndian.Uint64(sum[:8]) >> 24 // 40 bits: 8 characters of 5 bits
+	var b [9]byte
+	for i := 8; i >= 0; i-- {
+		if i == 4 {
+			b[i] = '-'
+			continue
+		}
+		b[i] = alphabet[n&31]
+		n >>= 5
+	}
+	return string(b[:])
+}
+
+// Normalize drops what differs between a document and a PDF of it without
+// being part of its content: list bullets and numbers (Word draws them, the
+// text does not hold them) and dotted leaders, and it splits words stuck to
+// the placeholder or a fingerprint by punctuation.
+func Normalize(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		w = trimLeaders(w)
+		if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// listNumber is a numbered list's label such as "3.".
+func listNumber(w string) bool {
+	if len(w) < 2 || len(w) > 3 || w[len(w)-1] != '.' {
+		return false
+	}
+	for _, r := range w[:len(w)-1] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// trimLeaders takes a dotted leader off a word it is stuck to
+// ("Signed........").
+func trimLeaders(w string) string {
+	isLeader := func(r rune) bool { return r == '.' || r == '_' || r == '…' }
+	if t := strings.TrimRightFunc(w, isLeader); len(w)-len(t) >= 3 {
+		w = t
+	}
+	if t := strings.TrimLeftFunc(w, isLeader); len(w)-len(t) >= 3 {
+		w = t
+	}
+	return w
+}
+
+// leader is a run of dots or underscores a tab leader may become in a PDF.
+func leader(w string) bool {
+	for _, r := range w {
+		if r != '.' && r != '_' && r != '…' {
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
+// Valid reports whether s has the form of a fingerprint.
+func Valid(s string) bool {
+	if len(s) != 9 || s[4] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && !strings.ContainsRune(alphabet, unicode.ToUpper(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// Find returns the fingerprints written in a text, in order.
+func Find(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ';' || r == '·'
+	}) {
+		w = strings.TrimRight(w, ".:")
+		if Valid(w) && w == strings.ToUpper(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}

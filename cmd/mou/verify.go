@@ -1,0 +1,33 @@
+package main
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"mou/assemble/fingerprint"
+)
+
+func verifyCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "verify",
+		Usage:     "check that built documents are as built, and that endorsement pages match their document",
+		ArgsUsage: "FILE…",
+		Description: "Recomputes the fingerprint of each built document (.docx, or a PDF made from one) from its\n" +
+			"content and says whether it is as built or was changed afterwards. For endorsement pages it\n" +
+			"also says whether each page's version, date and fingerprint match the endorsed document:\n" +
+			"one of the files given, else mou.docx or arrangements.docx (or .pdf) beside them. PDFs are\n" +
+			"read with pdftotext (poppler-utils). Exit status 1 on any mismatch.",
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("verify needs a built document, e.g. `mou verify out/herefordshire/mou.docx out/herefordshire/endorsements.pdf`")
+			}
+			results := fingerprint.Verify(c.Args().Slice())
+			fingerprint.WriteText(c.App.Writer, results)
+			for _, r := range results {
+				if !r.OK() {
+					return errInvalid
+				}
+			}
+			return nil
+		},
+	}
+}
