@@ -81,27 +81,34 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// fieldByTOML returns the field of struct v whose toml name is name,
-// looking into embedded structs too.
+// fieldByTOML returns the field of struct v whose toml name is name.
 func fieldByTOML(v reflect.Value, name string) reflect.Value {
-	t := v.Type()
+	if idx, ok := fieldIndex(v.Type(), name); ok {
+		return v.FieldByIndex(idx)
+	}
+	return reflect.Value{}
+}
+
+// fieldIndex finds the field of struct type t whose toml name is name,
+// looking into embedded structs too.
+func fieldIndex(t reflect.Type, name string) ([]int, bool) {
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
 			continue
 		}
 		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if f.Anonymous && tag == "" {
-			if got := fieldByTOML(v.Field(i), name); got.IsValid() {
-				return got
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct {
+			if idx, ok := fieldIndex(f.Type, name); ok {
+				return append([]int{i}, idx...), true
 			}
 			continue
 		}
 		if tag == name {
-			return v.Field(i)
+			return []int{i}, true
 		}
 	}
-	return reflect.Value{}
+	return nil, false
 }
 
 // empty reports whether a value says nothing: a blank string, an empty list
@@ -162,11 +169,11 @@ func CheckPattern(pattern string) error {
 		default:
 			return fmt.Errorf("%s: %q is inside a value that has no fields", pattern, name)
 		}
-		f, ok := typeFieldByTOML(t, name)
+		idx, ok := fieldIndex(t, name)
 		if !ok {
 			return fmt.Errorf("%s: the data has no field %q here", pattern, name)
 		}
-		t = f
+		t = t.FieldByIndex(idx).Type
 		if each {
 			if t.Kind() != reflect.Slice {
 				return fmt.Errorf("%s: %q is not a list, so [] does not apply", pattern, name)
@@ -175,24 +182,4 @@ func CheckPattern(pattern string) error {
 		}
 	}
 	return nil
-}
-
-func typeFieldByTOML(t reflect.Type, name string) (reflect.Type, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if f.Anonymous && tag == "" {
-			if got, ok := typeFieldByTOML(f.Type, name); ok {
-				return got, true
-			}
-			continue
-		}
-		if tag == name {
-			return f.Type, true
-		}
-	}
-	return nil, false
 }
