@@ -584,3 +584,22 @@ func TestReadmeShowsTheExample(t *testing.T) {
 		t.Error("README.md's mou check example differs from testdata/herefordshire-2019.golden: copy the golden file into it")
 	}
 }
+
+// --edition 2023 asks of 2018 data what the 2023 edition would: its own
+// items appear, and the documents are rendered with its terms.
+func TestOtherEdition(t *testing.T) {
+	base := strings.Replace(readFixture(t), "edition = 2023", "edition = 2018", 1)
+	r18 := checkText(t, base, Options{})
+	r23 := checkText(t, base, Options{Edition: 2023})
+	if r18.Edition != 2018 || r23.Edition != 2023 || len(r23.Items) <= len(r18.Items) {
+		t.Fatalf("2018: %d items, 2023: %d items", len(r18.Items), len(r23.Items))
+	}
+	for _, o := range r18.Items {
+		if o.ID == "report.signoff" {
+			t.Error("a 2023 item is checked under 2018")
+		}
+	}
+	if o := outcome(t, r23, "report.signoff"); o.Status != Met {
+		t.Errorf("report.signoff: %+v", o)
+	}
+}
