@@ -25,6 +25,15 @@ const complete = "testdata/complete.toml"
 // today keeps validation's "not in the future" stable for the fixtures.
 var today = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
+// base is the fixture's text: each case below changes one fact of it.
+var base = func() string {
+	b, err := os.ReadFile(complete)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
+
 // checkText checks a variant of a data file written to a temporary folder.
 func checkText(t *testing.T, text string, opts Options) *Result {
 	t.Helper()
@@ -38,15 +47,6 @@ func checkText(t *testing.T, text string, opts Options) *Result {
 		t.Fatal(err)
 	}
 	return r
-}
-
-func readFixture(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(complete)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // dropLines removes lines first…last (1-based, inclusive), keeping the
@@ -67,7 +67,7 @@ func missingIDs(r *Result) []string {
 }
 
 func TestCompleteDataMeetsEveryItem(t *testing.T) {
-	r := checkText(t, readFixture(t), Options{})
+	r := checkText(t, base, Options{})
 	if len(r.Invalid) > 0 {
 		t.Fatalf("the fixture is invalid: %v", r.Invalid)
 	}
@@ -93,47 +93,47 @@ func TestCompleteDataMeetsEveryItem(t *testing.T) {
 
 // Each item: the data lacking exactly that fact gives exactly that finding
 // (items that state one fact twice give both), located where the fact goes.
+var dataCases = []struct {
+	name    string
+	data    string
+	edition int
+	want    []string // missing items
+	path    string   // where the first finding points
+	line    int      // 0: the file only (a table to add)
+	message string
+}{
+	{"partners.lsp-named", strings.Replace(base, `lead = { name = "Cara Example", title = "Chief Executive" }`, `lead = { title = "Chief Executive" }`, 1), 0,
+		[]string{"partners.lsp-named"}, "partners[1].lead.name", 27, "partners[1].lead.name is not given"},
+	{"partners.dsp-named", strings.Replace(base, `delegate = { name = "Finn Example", title = "Assistant Chief Constable" }`, `delegate = { title = "Assistant Chief Constable" }`, 1), 0,
+		[]string{"partners.dsp-named"}, "partners[2].delegate.name", 35, "partners[2].delegate.name is not given"},
+	{"partners.chair", dropLines(base, 79, 79), 0,
+		[]string{"partners.chair"}, "scrutiny.chair", 77, "scrutiny.chair is not given"},
+	{"partners.education", strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), 0,
+		[]string{"partners.education"}, "relevant_agencies", 37, "no relevant_agencies has sector = education or early-years"},
+	{"arr.work-together", dropLines(base, 46, 50), 0,
+		[]string{"arr.work-together"}, "meetings", 0, "meetings is not given"},
+	{"arr.scrutiny", dropLines(base, 78, 79), 2018,
+		[]string{"arr.scrutiny"}, "scrutiny.scrutineer", 77, "scrutiny.scrutineer is not given"},
+	{"arr.geography", dropLines(base, 12, 14), 0,
+		[]string{"arr.geography"}, "geography", 0, "geography is not given"},
+	{"arr.relevant-agencies", dropLines(base, 37, 44), 2018,
+		[]string{"arr.relevant-agencies"}, "relevant_agencies", 0, "relevant_agencies is not given"},
+	{"arr.funding", dropLines(base, 56, 69), 2018,
+		[]string{"arr.funding"}, "funding", 0, "funding is not given"},
+	{"arr.contributions", dropLines(base, 67, 69), 0,
+		[]string{"arr.contributions"}, "funding[0].rows", 59, "partners[2].id (police) is not among funding[].rows[].partner"},
+	{"arr.budget-signoff", dropLines(base, 56, 69), 0,
+		[]string{"arr.funding", "arr.contributions", "arr.budget-signoff"}, "funding", 0, "funding is not given"},
+	{"arr.report-location", dropLines(dropLines(base, 84, 84), 9, 9), 0,
+		[]string{"arr.report-location", "report.availability"}, "partnership.website", 3, "partnership.website is not given"},
+	{"arr.lsp-signoff", strings.Replace(base, `document = "arrangements"`, `document = "mou"`, 1), 0,
+		[]string{"arr.lsp-signoff"}, "endorsements", 71, "no endorsements has document = arrangements"},
+	{"report.yearly", dropLines(base, 81, 88), 0,
+		[]string{"report.yearly"}, "report", 0, "report is not given"},
+}
+
 func TestEachItemMissingFromTheData(t *testing.T) {
-	base := readFixture(t)
-	tests := []struct {
-		name    string
-		data    string
-		edition int
-		want    []string // missing items
-		path    string   // where the first finding points
-		line    int      // 0: the file only (a table to add)
-		message string
-	}{
-		{"partners.lsp-named", strings.Replace(base, `lead = { name = "Cara Example", title = "Chief Executive" }`, `lead = { title = "Chief Executive" }`, 1), 0,
-			[]string{"partners.lsp-named"}, "partners[1].lead.name", 27, "partners[1].lead.name is not given"},
-		{"partners.dsp-named", strings.Replace(base, `delegate = { name = "Finn Example", title = "Assistant Chief Constable" }`, `delegate = { title = "Assistant Chief Constable" }`, 1), 0,
-			[]string{"partners.dsp-named"}, "partners[2].delegate.name", 35, "partners[2].delegate.name is not given"},
-		{"partners.chair", dropLines(base, 79, 79), 0,
-			[]string{"partners.chair"}, "scrutiny.chair", 77, "scrutiny.chair is not given"},
-		{"partners.education", strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), 0,
-			[]string{"partners.education"}, "relevant_agencies", 37, "no relevant_agencies has sector = education or early-years"},
-		{"arr.work-together", dropLines(base, 46, 50), 0,
-			[]string{"arr.work-together"}, "meetings", 0, "meetings is not given"},
-		{"arr.scrutiny", dropLines(base, 78, 79), 2018,
-			[]string{"arr.scrutiny"}, "scrutiny.scrutineer", 77, "scrutiny.scrutineer is not given"},
-		{"arr.geography", dropLines(base, 12, 14), 0,
-			[]string{"arr.geography"}, "geography", 0, "geography is not given"},
-		{"arr.relevant-agencies", dropLines(base, 37, 44), 2018,
-			[]string{"arr.relevant-agencies"}, "relevant_agencies", 0, "relevant_agencies is not given"},
-		{"arr.funding", dropLines(base, 56, 69), 2018,
-			[]string{"arr.funding"}, "funding", 0, "funding is not given"},
-		{"arr.contributions", dropLines(base, 67, 69), 0,
-			[]string{"arr.contributions"}, "funding[0].rows", 59, "partners[2].id (police) is not among funding[].rows[].partner"},
-		{"arr.budget-signoff", dropLines(base, 56, 69), 0,
-			[]string{"arr.funding", "arr.contributions", "arr.budget-signoff"}, "funding", 0, "funding is not given"},
-		{"arr.report-location", dropLines(dropLines(base, 84, 84), 9, 9), 0,
-			[]string{"arr.report-location", "report.availability"}, "partnership.website", 3, "partnership.website is not given"},
-		{"arr.lsp-signoff", strings.Replace(base, `document = "arrangements"`, `document = "mou"`, 1), 0,
-			[]string{"arr.lsp-signoff"}, "endorsements", 71, "no endorsements has document = arrangements"},
-		{"report.yearly", dropLines(base, 81, 88), 0,
-			[]string{"report.yearly"}, "report", 0, "report is not given"},
-	}
-	for _, tt := range tests {
+	for _, tt := range dataCases {
 		t.Run(tt.name, func(t *testing.T) {
 			r := checkText(t, tt.data, Options{Edition: tt.edition})
 			if len(r.Invalid) > 0 {
@@ -164,19 +164,20 @@ func TestEachItemMissingFromTheData(t *testing.T) {
 
 // The statutory partners and their leads are checked by validation: data
 // lacking one is invalid and is not checked, its error says where.
+var invalidCases = []struct {
+	name string
+	data string
+	rule string
+	line int
+}{
+	{"partners.local-authority", strings.Replace(base, `kind = "local-authority"`, `kind = "police"`, 1), "partners.statutory", 16},
+	{"partners.police", dropLines(dropLines(base, 67, 69), 30, 35), "partners.statutory", 16},
+	{"partners.health", dropLines(dropLines(base, 63, 65), 23, 28), "partners.statutory", 16},
+	{"arr.partners", dropLines(base, 20, 20), "field.required", 16},
+}
+
 func TestMissingPartnerIsInvalid(t *testing.T) {
-	base := readFixture(t)
-	tests := []struct {
-		name string
-		data string
-		rule string
-		line int
-	}{
-		{"partners.police", dropLines(dropLines(base, 67, 69), 30, 35), "partners.statutory", 16},
-		{"partners.health", dropLines(dropLines(base, 63, 65), 23, 28), "partners.statutory", 16},
-		{"arr.partners", dropLines(base, 20, 20), "field.required", 16},
-	}
-	for _, tt := range tests {
+	for _, tt := range invalidCases {
 		t.Run(tt.name, func(t *testing.T) {
 			r := checkText(t, tt.data, Options{})
 			if len(r.Invalid) != 1 || r.Invalid[0].Rule != tt.rule || r.Invalid[0].Line != tt.line || len(r.Items) != 0 || !r.Failed(false) {
@@ -187,7 +188,6 @@ func TestMissingPartnerIsInvalid(t *testing.T) {
 }
 
 func TestConditionAndDates(t *testing.T) {
-	base := readFixture(t)
 	r := checkText(t, strings.Replace(base, "secure_establishment = true", "secure_establishment = false", 1), Options{})
 	o := outcome(t, r, "report.restraint")
 	if o.Status != NotApplicable || !strings.Contains(o.Why, "no secure establishment") {
@@ -195,27 +195,66 @@ func TestConditionAndDates(t *testing.T) {
 	}
 
 	// An Act's commencement is an edit to the table: give the item a date.
-	table := items.All()
-	dated := func(from time.Time) []items.Item {
-		out := slices.Clone(table)
-		for i := range out {
-			if out[i].ID == "arr.education-agencies" {
-				out[i].From = from
+	for _, act := range actCases {
+		dated := func(from time.Time) []items.Item {
+			out := slices.Clone(items.All())
+			for i := range out {
+				if out[i].ID == act.id {
+					out[i].From = from
+				}
 			}
+			return out
 		}
-		return out
+		before, after := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC)
+		r = checkText(t, base, Options{Items: dated(before)})
+		if o := outcome(t, r, act.id); o.Status != Met {
+			t.Errorf("%s in force before the documents' date: %+v", act.id, o)
+		}
+		r = checkText(t, act.without, Options{Items: dated(before)})
+		if o := outcome(t, r, act.id); o.Status != Missing || o.Add[0].Severity.String() != "error" || !r.Failed(false) {
+			t.Errorf("%s in force and missing: %+v", act.id, o)
+		}
+		r = checkText(t, base, Options{Items: dated(after)})
+		if o := outcome(t, r, act.id); o.Status != NotApplicable || !strings.Contains(o.Why, "applies from 1 September 2027") || !strings.Contains(o.Why, "dated 1 April 2025") {
+			t.Errorf("%s in force after the documents' date: %+v", act.id, o)
+		}
+		if o := outcome(t, checkText(t, base, Options{}), act.id); o.Status != NotApplicable || !strings.Contains(o.Why, "day not yet set") {
+			t.Errorf("%s without a date: %+v", act.id, o)
+		}
 	}
-	r = checkText(t, base, Options{Items: dated(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))})
-	if o := outcome(t, r, "arr.education-agencies"); o.Status != Met {
-		t.Errorf("in force before the documents' date: %+v", o)
+}
+
+// The duties of an Act that start on a day regulations set, each with the
+// data lacking what it asks.
+var actCases = []struct{ id, without string }{
+	{"arr.education-agencies", strings.Replace(base, `sector = "education"`, `sector = "health"`, 1)},
+	{"arr.child-protection-teams", dropLines(base, 52, 54)},
+}
+
+// Every item of the table has a test above: its data missing, its section
+// deleted from a template, or its condition or date.
+func TestEveryItemHasATest(t *testing.T) {
+	tested := map[string]bool{"report.restraint": true} // TestConditionAndDates
+	for _, c := range dataCases {
+		for _, id := range c.want {
+			tested[id] = true
+		}
 	}
-	r = checkText(t, strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), Options{Items: dated(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))})
-	if o := outcome(t, r, "arr.education-agencies"); o.Status != Missing || o.Add[0].Severity.String() != "error" || !r.Failed(false) {
-		t.Errorf("a must item in force and missing: %+v", o)
+	for _, c := range invalidCases {
+		tested[c.name] = true
 	}
-	r = checkText(t, base, Options{Items: dated(time.Date(2027, 9, 1, 0, 0, 0, 0, time.UTC))})
-	if o := outcome(t, r, "arr.education-agencies"); o.Status != NotApplicable || !strings.Contains(o.Why, "applies from 1 September 2027") || !strings.Contains(o.Why, "dated 1 April 2025") {
-		t.Errorf("in force after the documents' date: %+v", o)
+	for _, c := range sectionCases {
+		for _, id := range c.want {
+			tested[id] = true
+		}
+	}
+	for _, c := range actCases {
+		tested[c.id] = true
+	}
+	for _, it := range items.All() {
+		if !tested[it.ID] {
+			t.Errorf("%s has no test", it.ID)
+		}
 	}
 }
 
@@ -232,41 +271,41 @@ func outcome(t *testing.T, r *Result, id string) Outcome {
 
 // A user's template with one section deleted: the items that section
 // carries are missing, and nothing else is.
+var sectionCases = []struct {
+	template, heading string
+	want              []string
+}{
+	{"arrangements.docx", "The statutory partners", []string{"partners.local-authority", "partners.health", "partners.police", "partners.lsp-named", "partners.dsp-named", "partners.chair", "arr.partners"}},
+	{"arrangements.docx", "Relevant agencies", []string{"partners.education", "arr.relevant-agencies"}},
+	{"arrangements.docx", "Governance", []string{"arr.work-together"}},
+	{"arrangements.docx", "Local child safeguarding practice reviews", []string{"arr.reviews", "arr.review-process"}},
+	{"arrangements.docx", "Independent scrutiny", []string{"arr.scrutiny"}},
+	{"arrangements.docx", "Geographical area", []string{"arr.geography"}},
+	{"arrangements.docx", "Schools and education", []string{"arr.education"}},
+	{"arrangements.docx", "Youth custody and residential homes", []string{"arr.youth-custody"}},
+	{"arrangements.docx", "Data and intelligence", []string{"arr.data"}},
+	{"arrangements.docx", "Training", []string{"arr.training"}},
+	{"arrangements.docx", "Multi-agency audit", []string{"arr.audit"}},
+	{"arrangements.docx", "Funding", []string{"arr.funding", "arr.contributions", "arr.budget-signoff"}},
+	{"arrangements.docx", "Voice of children and families", []string{"arr.voice"}},
+	{"arrangements.docx", "Threshold of need", []string{"arr.threshold", "arr.threshold-signoff"}},
+	{"arrangements.docx", "Review of the arrangements", []string{"arr.report-location"}},
+	{"arrangements.docx", "Dispute resolution", []string{"arr.disputes"}},
+	{"arrangements.docx", "Child death review", []string{"arr.child-death"}},
+	{"arrangements.docx", "Foreword", []string{"arr.lsp-signoff"}},
+	{"annual-report.docx", "About this report", []string{"report.yearly", "report.availability", "report.send"}},
+	{"annual-report.docx", "What the partners did as a result of the arrangements", []string{"report.activity", "report.review-actions"}},
+	{"annual-report.docx", "How effective the arrangements have been", []string{"report.effectiveness"}},
+	{"annual-report.docx", "Impact on outcomes for children and families", []string{"report.impact"}},
+	{"annual-report.docx", "Where progress has been slow", []string{"report.no-progress"}},
+	{"annual-report.docx", "Listening to children and families", []string{"report.feedback"}},
+	{"annual-report.docx", "Use of restraint in the secure establishment", []string{"report.restraint"}},
+	{"annual-report.docx", "Updates to the arrangements", []string{"report.arrangement-updates"}},
+	{"annual-report.docx", "Sign-off", []string{"report.signoff"}},
+}
+
 func TestDeletedSectionIsCaught(t *testing.T) {
-	base := readFixture(t)
-	tests := []struct {
-		template, heading string
-		want              []string
-	}{
-		{"arrangements.docx", "The statutory partners", []string{"partners.local-authority", "partners.health", "partners.police", "partners.lsp-named", "partners.dsp-named", "partners.chair", "arr.partners"}},
-		{"arrangements.docx", "Relevant agencies", []string{"partners.education", "arr.relevant-agencies"}},
-		{"arrangements.docx", "Governance", []string{"arr.work-together"}},
-		{"arrangements.docx", "Local child safeguarding practice reviews", []string{"arr.reviews", "arr.review-process"}},
-		{"arrangements.docx", "Independent scrutiny", []string{"arr.scrutiny"}},
-		{"arrangements.docx", "Geographical area", []string{"arr.geography"}},
-		{"arrangements.docx", "Schools and education", []string{"arr.education"}},
-		{"arrangements.docx", "Youth custody and residential homes", []string{"arr.youth-custody"}},
-		{"arrangements.docx", "Data and intelligence", []string{"arr.data"}},
-		{"arrangements.docx", "Training", []string{"arr.training"}},
-		{"arrangements.docx", "Multi-agency audit", []string{"arr.audit"}},
-		{"arrangements.docx", "Funding", []string{"arr.funding", "arr.contributions", "arr.budget-signoff"}},
-		{"arrangements.docx", "Voice of children and families", []string{"arr.voice"}},
-		{"arrangements.docx", "Threshold of need", []string{"arr.threshold", "arr.threshold-signoff"}},
-		{"arrangements.docx", "Review of the arrangements", []string{"arr.report-location"}},
-		{"arrangements.docx", "Dispute resolution", []string{"arr.disputes"}},
-		{"arrangements.docx", "Child death review", []string{"arr.child-death"}},
-		{"arrangements.docx", "Foreword", []string{"arr.lsp-signoff"}},
-		{"annual-report.docx", "About this report", []string{"report.yearly", "report.availability", "report.send"}},
-		{"annual-report.docx", "What the partners did as a result of the arrangements", []string{"report.activity", "report.review-actions"}},
-		{"annual-report.docx", "How effective the arrangements have been", []string{"report.effectiveness"}},
-		{"annual-report.docx", "Impact on outcomes for children and families", []string{"report.impact"}},
-		{"annual-report.docx", "Where progress has been slow", []string{"report.no-progress"}},
-		{"annual-report.docx", "Listening to children and families", []string{"report.feedback"}},
-		{"annual-report.docx", "Use of restraint in the secure establishment", []string{"report.restraint"}},
-		{"annual-report.docx", "Updates to the arrangements", []string{"report.arrangement-updates"}},
-		{"annual-report.docx", "Sign-off", []string{"report.signoff"}},
-	}
-	for _, tt := range tests {
+	for _, tt := range sectionCases {
 		t.Run(tt.heading, func(t *testing.T) {
 			dir := t.TempDir()
 			def, _, err := templates.Read("", tt.template)
@@ -291,7 +330,6 @@ func TestDeletedSectionIsCaught(t *testing.T) {
 }
 
 func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
-	base := readFixture(t)
 	def, _, err := templates.Read("", "arrangements.docx")
 	if err != nil {
 		t.Fatal(err)
@@ -386,7 +424,7 @@ func TestItemPatternsNameTheDataModel(t *testing.T) {
 
 func TestUnknownEdition(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.toml")
-	os.WriteFile(path, []byte(readFixture(t)), 0o644)
+	os.WriteFile(path, []byte(base), 0o644)
 	if _, err := Run(path, Options{Edition: 2015, Today: today}); err == nil || !strings.Contains(err.Error(), "choose 2018 or 2023") {
 		t.Errorf("got %v", err)
 	}
@@ -511,7 +549,7 @@ func editDocument(t *testing.T, docx []byte, edit func(string) string) []byte {
 
 // A section's own wording in [text] is where the item is met.
 func TestLocalWordingIsTheEvidence(t *testing.T) {
-	r := checkText(t, readFixture(t)+"\n[text]\ndata = \"We share a dataset across the partners.\"\n", Options{})
+	r := checkText(t, base+"\n[text]\ndata = \"We share a dataset across the partners.\"\n", Options{})
 	o := outcome(t, r, "arr.data")
 	if o.Status != Met || len(o.Data) != 1 || o.Data[0].Path != "text.data" || o.Data[0].Line != 91 {
 		t.Errorf("got %+v", o)
@@ -522,7 +560,7 @@ func TestLocalWordingIsTheEvidence(t *testing.T) {
 // where; each place it names is a heading of the same report.
 func TestReportAppendix(t *testing.T) {
 	for _, secure := range []bool{true, false} {
-		text := readFixture(t)
+		text := base
 		if !secure {
 			text = strings.Replace(text, "secure_establishment = true", "secure_establishment = false", 1)
 		}
@@ -588,7 +626,7 @@ func TestReadmeShowsTheExample(t *testing.T) {
 // --edition 2023 asks of 2018 data what the 2023 edition would: its own
 // items appear, and the documents are rendered with its terms.
 func TestOtherEdition(t *testing.T) {
-	base := strings.Replace(readFixture(t), "edition = 2023", "edition = 2018", 1)
+	base := strings.Replace(base, "edition = 2023", "edition = 2018", 1)
 	r18 := checkText(t, base, Options{})
 	r23 := checkText(t, base, Options{Edition: 2023})
 	if r18.Edition != 2018 || r23.Edition != 2023 || len(r23.Items) <= len(r18.Items) {
