@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -389,6 +390,14 @@ func sectionAbout(id string) string {
 	return ""
 }
 
+// number prints a figure as the documents do: 43,300, or 2.5.
+func number(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return format.Number(int64(f))
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
 // deref follows pointers to the value; false for a nil pointer.
 func deref(v reflect.Value) (reflect.Value, bool) {
 	for v.Kind() == reflect.Pointer {
@@ -433,7 +442,7 @@ func leafText(v reflect.Value) string {
 		if v.Float() == 0 {
 			return ""
 		}
-		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
+		return number(v.Float())
 	case reflect.Pointer:
 		return ptrText(v)
 	}
@@ -530,7 +539,7 @@ func describe(v reflect.Value) string {
 		}
 		return s + ", " + x.Date.String() + ": “" + x.Summary + "”"
 	case partnership.Figure:
-		s := "“" + x.Label + "”: " + strconv.FormatFloat(x.Value, 'f', -1, 64)
+		s := "“" + x.Label + "”: " + number(x.Value)
 		if x.Unit != "" {
 			s += " " + x.Unit
 		}
