@@ -56,37 +56,31 @@ type RenderOptions struct {
 func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	st := &state{t: t, seen: map[string]bool{}, nums: t.numbering(), copies: map[*block]int{}}
 	root := &scope{data: data}
-	outputs := make([]string, len(t.parts))
-	for i, p := range t.parts {
-		var b strings.Builder
-		b.Grow(p.size + p.size/4)
-		for _, c := range p.root.children {
-			st.walk(&b, c, root, p.plain)
+	rep := newRepairer()
+	changed := make(map[string][]byte, len(t.parts)+1)
+	for _, p := range t.parts {
+		// One repairer for every part: ids must be unique across them.
+		var r *repairer
+		if !p.plain {
+			r = rep
 		}
-		outputs[i] = b.String()
+		// The last rendering's size is the best guess for this one's.
+		w := newWriter(max(int(p.lastSize.Load()), p.size+p.size/4), r)
+		for _, c := range p.root.children {
+			st.walk(w, c, root, p.plain)
+		}
+		p.lastSize.Store(int64(len(w.buf)))
+		changed[p.entry] = w.buf
 	}
 	if len(st.errs) > 0 {
 		st.errs.sort()
 		return nil, st.errs
 	}
-	rep := newRepairer()
-	changed := make(map[string]string, len(t.parts)+1)
-	for i, p := range t.parts {
-		out := outputs[i]
-		if !p.plain {
-			fixed, err := rep.repair(out)
-			if err != nil {
-				return nil, Errors{{ID: ErrPackage, Template: t.name, Part: p.label, Message: "rendering produced XML that cannot be read back: " + err.Error()}}
-			}
-			out = fixed
-		}
-		if p.entry == t.pkg.main && opts.Main != nil {
-			out = opts.Main(out)
-		}
-		changed[p.entry] = out
+	if opts.Main != nil {
+		changed[t.pkg.main] = []byte(opts.Main(string(changed[t.pkg.main])))
 	}
 	if n := st.nums; n != nil && len(n.added) > 0 {
-		changed[t.pkg.numbers] = n.xml()
+		changed[t.pkg.numbers] = []byte(n.xml())
 	}
 	return t.pkg.write(changed)
 }
@@ -100,10 +94,10 @@ func (st *state) fail(tg *tag, id, msg, hint string) {
 	st.errs = append(st.errs, &Error{ID: id, Template: st.t.name, Part: tg.loc.part, Paragraph: tg.loc.para, Text: tg.loc.text, Tag: tg.raw, Message: msg, Hint: hint})
 }
 
-func (st *state) walk(b *strings.Builder, n *node, sc *scope, plain bool) {
+func (st *state) walk(b *writer, n *node, sc *scope, plain bool) {
 	switch n.kind {
 	case rawNode:
-		b.WriteString(n.raw)
+		b.raw(n.raw)
 	case elemNode:
 		start := n.start
 		if n.name == "w:numId" && sc.remap != nil {
@@ -114,14 +108,14 @@ func (st *state) walk(b *strings.Builder, n *node, sc *scope, plain bool) {
 			}
 		}
 		if n.selfClose {
-			b.WriteString(start)
+			b.empty(n.name, start)
 			return
 		}
-		b.WriteString(start)
+		b.open(n.name, start)
 		for _, c := range n.children {
 			st.walk(b, c, sc, plain)
 		}
-		b.WriteString(n.endTag())
+		b.close(n.name)
 	case tagNode:
 		st.value(b, n.tag, sc, plain)
 	case blockNode:
@@ -130,7 +124,7 @@ func (st *state) walk(b *strings.Builder, n *node, sc *scope, plain bool) {
 }
 
 // value writes a value tag: a run of its own with the tag's formatting.
-func (st *state) value(b *strings.Builder, tg *tag, sc *scope, plain bool) {
+func (st *state) value(b *writer, tg *tag, sc *scope, plain bool) {
 	v, ok := st.resolve(tg, sc)
 	if !ok {
 		return
@@ -144,27 +138,35 @@ func (st *state) value(b *strings.Builder, tg *tag, sc *scope, plain bool) {
 		return
 	}
 	if plain {
-		b.WriteString(escapeText(text))
+		b.raw(escapeText(text))
 		return
 	}
-	b.WriteString("<w:r>")
-	b.WriteString(tg.rPr)
+	b.raw("<w:r>")
+	b.raw(tg.rPr)
+	if !strings.ContainsAny(text, "\r\n\t") {
+		b.raw(`<w:t xml:space="preserve">`)
+		b.raw(escapeText(text))
+		b.raw("</w:t></w:r>")
+		b.ran()
+		return
+	}
 	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		if i > 0 {
-			b.WriteString("<w:br/>")
+			b.raw("<w:br/>")
 		}
 		for j, cell := range strings.Split(line, "\t") {
 			if j > 0 {
-				b.WriteString("<w:tab/>")
+				b.raw("<w:tab/>")
 			}
 			if cell != "" {
-				b.WriteString(`<w:t xml:space="preserve">`)
-				b.WriteString(escapeText(cell))
-				b.WriteString("</w:t>")
+				b.raw(`<w:t xml:space="preserve">`)
+				b.raw(escapeText(cell))
+				b.raw("</w:t>")
 			}
 		}
 	}
-	b.WriteString("</w:r>")
+	b.raw("</w:r>")
+	b.ran()
 }
 
 // resolve looks a value tag's field up and applies its filters.
@@ -215,7 +217,7 @@ func suggestDefault(tg *tag) string {
 }
 
 // block renders {{#each}}, {{#if}} and {{#unless}}.
-func (st *state) block(b *strings.Builder, n *node, sc *scope, plain bool) {
+func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 	blk := n.block
 	tg := blk.open
 	v, res := lookup(sc, tg.path)

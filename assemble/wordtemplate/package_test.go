@@ -241,3 +241,16 @@ func TestTemplateNotRegularFile(t *testing.T) {
 		}
 	}
 }
+
+// Elements past the limits (too many, nested too deep) are refused with the
+// part named, before any walk of the tree could run out of stack.
+func TestElementLimits(t *testing.T) {
+	deep := strings.Repeat("<w:sdt>", 200000) + strings.Repeat("</w:sdt>", 200000)
+	if _, err := Parse("deep.docx", mkdocx(deep, nil)); err == nil || !strings.Contains(err.Error(), "deep.docx: document: has XML elements nested more than 1000 deep") {
+		t.Errorf("deep: %v", err)
+	}
+	many := strings.Repeat("<w:p/>", maxElements)
+	if _, err := Parse("many.docx", mkdocx(many, nil)); err == nil || !strings.Contains(err.Error(), "many.docx: document: has more than 1000000 XML elements") {
+		t.Errorf("many: %v", err)
+	}
+}

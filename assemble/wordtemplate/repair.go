@@ -145,131 +145,97 @@ func newRepairer() *repairer {
 	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000}
 }
 
-// repair makes one rendered part valid in a single pass over its text, with
-// no tree: ids are renumbered in start tags as they pass, and a table row
-// without cells, a table without rows or a cell without a closing paragraph
-// is fixed when its end tag comes, by cutting the output back to where the
-// element began or adding the paragraph.
-func (r *repairer) repair(xml string) (string, error) {
-	if !strings.Contains(xml, "w14:paraId") && !strings.Contains(xml, "docPr") && !strings.Contains(xml, "bookmark") && !strings.Contains(xml, "<w:tbl") {
-		return xml, nil
-	}
-	out := make([]byte, 0, len(xml)+len(xml)/64)
-	// frame is an open element: where its start tag begins in out, and
-	// what the repairs need to know of its children.
-	type frame struct {
-		name     string
-		at       int
-		prevLast string // the parent's last child before this element
-		last     string // the last element child so far (not w:tcPr)
-		rows     int    // w:tbl: rows kept
-		cells    bool   // w:tr: has a cell
-	}
-	stack := []frame{{name: "#root"}}
-	top := func() *frame { return &stack[len(stack)-1] }
-	// closed finishes element f, ending at the current end of out; it
-	// returns false when f was cut out.
-	closed := func(f frame) bool {
-		switch f.name {
-		case "w:tr":
-			if !f.cells {
-				out = out[:f.at]
-				return false
-			}
-		case "w:tbl":
-			if f.rows == 0 {
-				out = out[:f.at]
-				return false
-			}
-		}
-		return true
-	}
-	child := func(name string, kept bool, prevLast string) {
-		p := top()
-		if !kept {
-			p.last = prevLast
-			return
-		}
-		if name != "w:tcPr" {
-			p.last = name
-		}
-		switch {
-		case name == "w:tr" && p.name == "w:tbl":
-			p.rows++
-		case name == "w:tc" && p.name == "w:tr":
-			p.cells = true
-		}
-	}
-	needsPara := func(name, last string) bool {
-		return (name == "w:tc" || name == "w:txbxContent") && last != "w:p"
-	}
-	i := 0
-	for i < len(xml) {
-		j := strings.IndexByte(xml[i:], '<')
-		if j < 0 {
-			out = append(out, xml[i:]...)
-			break
-		}
-		out = append(out, xml[i:i+j]...)
-		i += j
-		switch {
-		case strings.HasPrefix(xml[i:], "<?") || strings.HasPrefix(xml[i:], "<!"):
-			end, err := rawEnd(xml, i)
-			if err != nil {
-				return "", err
-			}
-			out = append(out, xml[i:end]...)
-			i = end
-		case strings.HasPrefix(xml[i:], "</"):
-			end := strings.IndexByte(xml[i:], '>')
-			if end < 0 {
-				return "", fmt.Errorf("unterminated end tag at byte %d", i)
-			}
-			f := *top()
-			if len(stack) == 1 || strings.TrimSpace(xml[i+2:i+end]) != f.name {
-				return "", fmt.Errorf("end tag %s at byte %d does not match <%s>", xml[i:i+end+1], i, f.name)
-			}
-			if needsPara(f.name, f.last) {
-				out = append(out, "<w:p/>"...)
-			}
-			out = append(out, xml[i:i+end+1]...)
-			i += end + 1
-			stack = stack[:len(stack)-1]
-			child(f.name, closed(f), f.prevLast)
-		default:
-			end, err := tagEnd(xml, i)
-			if err != nil {
-				return "", err
-			}
-			start := xml[i:end]
-			i = end
-			name := tagName(start)
-			if name == "" {
-				return "", fmt.Errorf("malformed tag at byte %d", i)
-			}
-			start = r.fixStart(name, start)
-			at := len(out)
-			prevLast := top().last
-			if !strings.HasSuffix(start, "/>") {
-				out = append(out, start...)
-				stack = append(stack, frame{name: name, at: at, prevLast: prevLast})
-				continue
-			}
-			if needsPara(name, "") {
-				// A self-closed cell gains its paragraph.
-				out = append(out, strings.TrimSuffix(strings.TrimSuffix(start, "/>"), " ")+"><w:p/></"+name+">"...)
-				child(name, true, prevLast)
-				continue
-			}
-			out = append(out, start...)
-			child(name, closed(frame{name: name, at: at}), prevLast)
-		}
-	}
-	if len(stack) > 1 {
-		return "", fmt.Errorf("element <%s> is not closed", top().name)
-	}
-	return string(out), nil
+// writer is one part's output, repaired as it is written: ids are
+// renumbered in start tags as they pass, and a table row without cells, a
+// table without rows or a cell without a closing paragraph is fixed when
+// its end tag comes, by cutting the output back to where the element began
+// or adding the paragraph. No second parse of the output is needed.
+type writer struct {
+	buf    []byte
+	frames []frame
+	rep    *repairer // nil: written as it is (document properties)
 }
+
+// frame is an open element: where its start tag begins in buf, and what
+// the repairs need to know of its children.
+type frame struct {
+	name     string
+	at       int
+	prevLast string // the parent's last child before this element
+	last     string // the last element child so far (not w:tcPr)
+	rows     int    // w:tbl: rows kept
+	cells    bool   // w:tr: has a cell
+}
+
+func newWriter(size int, rep *repairer) *writer {
+	return &writer{buf: make([]byte, 0, size), frames: []frame{{name: "#root"}}, rep: rep}
+}
+
+func (w *writer) raw(s string) { w.buf = append(w.buf, s...) }
+
+// open writes an element's start tag; close must follow.
+func (w *writer) open(name, start string) {
+	if w.rep != nil {
+		start = w.rep.fixStart(name, start)
+	}
+	top := &w.frames[len(w.frames)-1]
+	w.frames = append(w.frames, frame{name: name, at: len(w.buf), prevLast: top.last})
+	w.buf = append(w.buf, start...)
+}
+
+// empty writes a self-closed element.
+func (w *writer) empty(name, start string) {
+	if w.rep == nil {
+		w.buf = append(w.buf, start...)
+		return
+	}
+	if name == "w:tc" || name == "w:txbxContent" {
+		// A self-closed cell gains its paragraph.
+		w.open(name, strings.TrimSuffix(strings.TrimSuffix(start, "/>"), " ")+">")
+		w.close(name)
+		return
+	}
+	start = w.rep.fixStart(name, start)
+	at := len(w.buf)
+	w.buf = append(w.buf, start...)
+	w.child(frame{name: name, at: at, prevLast: w.frames[len(w.frames)-1].last})
+}
+
+// close writes the end tag of the innermost open element.
+func (w *writer) close(name string) {
+	f := w.frames[len(w.frames)-1]
+	w.frames = w.frames[:len(w.frames)-1]
+	if w.rep != nil && (name == "w:tc" || name == "w:txbxContent") && f.last != "w:p" {
+		w.buf = append(w.buf, "<w:p/>"...)
+	}
+	w.buf = append(w.buf, "</"...)
+	w.buf = append(w.buf, name...)
+	w.buf = append(w.buf, '>')
+	w.child(f)
+}
+
+// child records a finished element in its parent, or cuts it out: a row
+// without cells, a table without rows.
+func (w *writer) child(f frame) {
+	p := &w.frames[len(w.frames)-1]
+	if w.rep != nil && (f.name == "w:tr" && !f.cells || f.name == "w:tbl" && f.rows == 0) {
+		w.buf = w.buf[:f.at]
+		p.last = f.prevLast
+		return
+	}
+	if f.name != "w:tcPr" {
+		p.last = f.name
+	}
+	switch {
+	case f.name == "w:tr" && p.name == "w:tbl":
+		p.rows++
+	case f.name == "w:tc" && p.name == "w:tr":
+		p.cells = true
+	}
+}
+
+// ran records a run written into the current element.
+func (w *writer) ran() { w.frames[len(w.frames)-1].last = "w:r" }
 
 // fixStart renumbers the ids of one start tag that copies may repeat.
 func (r *repairer) fixStart(name, start string) string {

@@ -23,9 +23,11 @@
 package wordtemplate
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Template is a parsed .docx template, ready to render any number of times
@@ -46,6 +48,10 @@ type part struct {
 	tags  []*tag
 	plain bool // a part with text tags only (document properties)
 	size  int  // the part's length in the template, to size its output
+
+	elements int // XML elements, for maxElements
+
+	lastSize atomic.Int64 // the last rendering's length, to size the next
 }
 
 // ParseFile reads and parses a template file.
@@ -66,9 +72,16 @@ func Parse(name string, data []byte) (*Template, error) {
 	}
 	t := &Template{name: name, pkg: pkg}
 	var errs Errors
+	elements := 0
 	add := func(entry, label, xml string, plain bool) {
 		pt, es := parsePart(name, entry, label, xml, plain)
 		errs = append(errs, es...)
+		if pt != nil {
+			if elements += pt.elements; elements > maxElements {
+				errs = append(errs, &Error{ID: ErrPackage, Template: name, Part: label, Message: fmt.Sprintf("takes the template past %d XML elements: no Word document has so many; split it into several templates", maxElements)})
+				pt = nil
+			}
+		}
 		// A part without tags is copied into each document as it is.
 		if pt != nil && (len(pt.tags) > 0 || entry == pkg.main) {
 			t.parts = append(t.parts, pt)
@@ -132,11 +145,15 @@ func (t *Template) Fields() []string {
 // parsePart builds one part's tree: tags found, normalised into runs of
 // their own, blocks matched and given their scope.
 func parsePart(tmpl, entry, label, xml string, plain bool) (*part, Errors) {
-	root, err := parseXML(xml)
+	root, elements, err := parseXMLCount(xml)
 	if err != nil {
-		return nil, Errors{{ID: ErrPackage, Template: tmpl, Part: label, Message: "is not well-formed XML: " + err.Error()}}
+		msg := "is not well-formed XML: " + err.Error()
+		if _, ok := err.(limitError); ok {
+			msg = err.Error()
+		}
+		return nil, Errors{{ID: ErrPackage, Template: tmpl, Part: label, Message: msg}}
 	}
-	p := &part{entry: entry, label: label, root: root, plain: plain, size: len(xml)}
+	p := &part{entry: entry, label: label, root: root, plain: plain, size: len(xml), elements: elements}
 	var errs Errors
 	if plain {
 		errs = p.plainTags()

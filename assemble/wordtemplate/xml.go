@@ -150,11 +150,31 @@ func removeAttr(start, name string) string {
 	}
 }
 
+// maxDepth bounds how deeply elements nest. Word's deepest real structures
+// (a table in a text box in a table cell, nested a few times) stay under a
+// hundred; the bound keeps every recursive walk of the tree far from the
+// stack's limit.
+const maxDepth = 1000
+
+// limitError is a part past one of the parser's bounds, as opposed to
+// markup that is not well formed.
+type limitError string
+
+func (e limitError) Error() string { return string(e) }
+
 // parseXML reads a part into a tree under a synthetic root. It accepts what
-// Word and LibreOffice write and rejects markup that is not well formed.
+// Word and LibreOffice write and rejects markup that is not well formed,
+// nested deeper than maxDepth, or with more than maxElements elements.
 func parseXML(s string) (*node, error) {
+	root, _, err := parseXMLCount(s)
+	return root, err
+}
+
+// parseXMLCount is parseXML that also returns the number of elements.
+func parseXMLCount(s string) (*node, int, error) {
 	root := &node{kind: elemNode, name: "#root"}
 	cur := root
+	depth, elements := 0, 0
 	i := 0
 	textStart := 0
 	flushText := func(end int) {
@@ -174,36 +194,45 @@ func parseXML(s string) (*node, error) {
 			// sections and declarations.
 			n, err := rawEnd(s, i)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			cur.appendChild(&node{kind: rawNode, raw: s[i:n]})
 			i = n
 		case strings.HasPrefix(s[i:], "</"):
 			end := strings.IndexByte(s[i:], '>')
 			if end < 0 {
-				return nil, fmt.Errorf("unterminated end tag at byte %d", i)
+				return nil, 0, fmt.Errorf("unterminated end tag at byte %d", i)
 			}
 			name := strings.TrimSpace(s[i+2 : i+end])
 			if cur == root || cur.name != name {
-				return nil, fmt.Errorf("end tag </%s> at byte %d does not match <%s>", name, i, cur.name)
+				return nil, 0, fmt.Errorf("end tag </%s> at byte %d does not match <%s>", name, i, cur.name)
 			}
 			cur = cur.parent
+			depth--
 			i += end + 1
 		default:
 			end, err := tagEnd(s, i)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			raw := s[i:end]
 			n := &node{kind: elemNode, start: raw, name: tagName(raw)}
 			if n.name == "" {
-				return nil, fmt.Errorf("malformed tag at byte %d", i)
+				return nil, 0, fmt.Errorf("malformed tag at byte %d", i)
 			}
 			cur.appendChild(n)
+			elements++
+			if elements > maxElements {
+				return nil, 0, limitError(fmt.Sprintf("has more than %d XML elements (at byte %d): no Word document has so many; split it into several templates", maxElements, i))
+			}
 			if strings.HasSuffix(raw, "/>") {
 				n.selfClose = true
 			} else {
 				cur = n
+				depth++
+				if depth > maxDepth {
+					return nil, 0, limitError(fmt.Sprintf("has XML elements nested more than %d deep (at byte %d): no Word document nests so deeply; save it again from Word or LibreOffice", maxDepth, i))
+				}
 			}
 			i = end
 		}
@@ -211,9 +240,9 @@ func parseXML(s string) (*node, error) {
 	}
 	flushText(len(s))
 	if cur != root {
-		return nil, fmt.Errorf("element <%s> is not closed", cur.name)
+		return nil, 0, fmt.Errorf("element <%s> is not closed", cur.name)
 	}
-	return root, nil
+	return root, elements, nil
 }
 
 // rawKinds are the markup kept as it is, most specific opener first.
