@@ -8,8 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
+
+	"mou/assemble/wordtemplate"
 )
 
 //go:embed *.docx
@@ -24,12 +25,13 @@ var Names = []string{"mou.docx", "arrangements.docx", "annual-report.docx", "end
 func Read(dir, name string) (data []byte, from string, err error) {
 	if dir != "" {
 		p := filepath.Join(dir, name)
-		b, err := os.ReadFile(p)
+		// A device or pipe named like a template is refused before reading.
+		b, err := wordtemplate.ReadFile(p)
 		if err == nil {
 			return b, p, nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, p, fmt.Errorf("cannot read the template %s: %w", p, err)
+			return nil, p, fmt.Errorf("the template %s %v", p, err)
 		}
 	}
 	b, err := files.ReadFile(name)

@@ -3,6 +3,8 @@ package templates
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"mou/assemble/wordtemplate"
@@ -49,5 +51,18 @@ func TestReadPrefersTheFolder(t *testing.T) {
 	}
 	if _, _, err := Read("", "nope.docx"); err == nil {
 		t.Error("an unknown template must be an error")
+	}
+}
+
+// A template path that is a device or a pipe is refused before it is read
+// (reading /dev/zero would never end).
+func TestReadRefusesNonRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "mou.docx")); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Read(dir, "mou.docx")
+	if err == nil || !strings.Contains(err.Error(), "mou.docx is not a regular file (a device)") {
+		t.Errorf("err = %v", err)
 	}
 }

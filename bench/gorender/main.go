@@ -23,6 +23,9 @@ func main() {
 		rows[i] = map[string]any{"name": fmt.Sprintf("Organisation %d", i), "amount": 1000 + i}
 	}
 	data := map[string]any{"rows": rows}
+	for _, f := range []string{"title", "area", "date", "lead", "police", "health", "council", "review", "contact", "version"} {
+		data[f] = "The " + f
+	}
 	src, err := os.ReadFile(os.Args[1])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
