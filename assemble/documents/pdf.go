@@ -66,7 +66,7 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 			os.RemoveAll(tmp)
 			return out, err
 		}
-		args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
+		args := append([]string{"-env:UserInstallation=" + fileURL(profile),
 			"--headless", "--convert-to", "pdf", "--outdir", tmp}, byDir[dir]...)
 		cmd := exec.CommandContext(ctx, soffice, args...)
 		stopGroup(cmd) // LibreOffice runs as a wrapper and a child: stop both

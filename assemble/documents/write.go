@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -101,4 +102,14 @@ func checkNames(files []File, out string) error {
 		}
 	}
 	return nil
+}
+
+// fileURL is path as a file: URL, as LibreOffice's -env options want it:
+// file:///C:/Users/A%20B/… on Windows, file:///tmp/… elsewhere.
+func fileURL(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

@@ -152,3 +152,17 @@ func TestNamesCheckedBeforeWriting(t *testing.T) {
 		t.Errorf("wrote %v", entries)
 	}
 }
+
+func TestFileURL(t *testing.T) {
+	want := "file:///tmp/mou%20soffice"
+	if runtime.GOOS == "windows" {
+		want = "file:///C:/tmp/mou%20soffice"
+		if got := fileURL(`C:\tmp\mou soffice`); got != want {
+			t.Errorf("fileURL = %s, want %s", got, want)
+		}
+		return
+	}
+	if got := fileURL("/tmp/mou soffice"); got != want {
+		t.Errorf("fileURL = %s, want %s", got, want)
+	}
+}

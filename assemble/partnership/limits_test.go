@@ -2,11 +2,11 @@ package partnership
 
 import (
 	"fmt"
+	"mou/assemble/internal/namedpipe"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -171,7 +171,7 @@ func TestOnlyRegularFiles(t *testing.T) {
 	}
 	if runtime.GOOS != "windows" {
 		fifo := filepath.Join(dir, "pipe.toml")
-		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		if err := namedpipe.Make(fifo); err != nil {
 			t.Fatal(err)
 		}
 		cases[fifo] = "is a named pipe"
@@ -180,7 +180,7 @@ func TestOnlyRegularFiles(t *testing.T) {
 		sub := filepath.Join(dir, "folder")
 		os.MkdirAll(sub, 0o755)
 		os.WriteFile(filepath.Join(sub, "a.toml"), b, 0o644)
-		syscall.Mkfifo(filepath.Join(sub, "b.toml"), 0o644)
+		namedpipe.Make(filepath.Join(sub, "b.toml"))
 		cases[sub] = "b.toml is a named pipe"
 		os.MkdirAll(filepath.Join(dir, "dir.toml"), 0o755)
 		cases[dir] = "dir.toml is not a regular file"

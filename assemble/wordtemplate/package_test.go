@@ -4,11 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"mou/assemble/internal/namedpipe"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"mou/assemble/internal/docxcheck"
@@ -223,7 +223,7 @@ func TestUntouchedEntriesCopiedRaw(t *testing.T) {
 func TestTemplateNotRegularFile(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.docx")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := namedpipe.Make(fifo); err != nil {
 		t.Fatal(err)
 	}
 	link := filepath.Join(dir, "zero.docx")
