@@ -271,7 +271,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 
 // fileName is a document's file name in its partnership's folder.
 func fileName(v *View, kind string) string {
-	if kind == YearlyReport {
+	if kind == YearlyReport && v.Report.Period != "" {
 		return "annual-report-" + v.Report.Period + ".docx"
 	}
 	return templateFor[kind]

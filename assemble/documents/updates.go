@@ -22,13 +22,16 @@ type Update struct {
 // updates returns the history entries dated within the report's period,
 // oldest first: the arrangements' updates during the year.
 func updates(p *partnership.Partnership) []Update {
-	start, end := reportDates(p)
+	start, end, known := reportDates(p)
+	if !known {
+		return nil
+	}
 	var out []Update
 	for _, h := range p.History {
 		if h.Date.IsZero() || h.Date.Time.Before(start) || h.Date.Time.After(end) {
 			continue
 		}
-		u := Update{Version: h.Version, Document: "documents", Date: h.Date}
+		u := Update{Version: h.Version, Document: "documents", Date: styler(p)(h.Date)}
 		if t, ok := titles[h.Document]; ok {
 			u.Document = t
 		}

@@ -1,6 +1,8 @@
 package documents
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,7 +35,7 @@ type View struct {
 	Milestones       []Milestone            `toml:"milestones"`
 	Signatories      []Signatory            `toml:"signatories"`
 	Scrutiny         *Scrutiny              `toml:"scrutiny"`
-	Review           *partnership.Review    `toml:"review"`
+	Review           *Review                `toml:"review"`
 	Glossary         []partnership.Term     `toml:"glossary"`
 	History          []partnership.Version  `toml:"history"`
 	Report           Report                 `toml:"report"`
@@ -47,6 +49,83 @@ type View struct {
 	// Coverage is the yearly report's appendix: what the report must cover
 	// and where (report only).
 	Coverage []Coverage `toml:"coverage"`
+	// Points holds the partnership's own commitments per section, printed
+	// after the section's wording; every section id is present.
+	Points map[string][]string `toml:"points"`
+	// Terms are the names in force on the documents' date.
+	Terms partnership.Terms `toml:"terms"`
+	// Counts are numbers the prose states, in words.
+	Counts Counts `toml:"counts"`
+	// Members are members who are not statutory partners.
+	Members    []partnership.Member `toml:"members"`
+	TaskGroups []Group              `toml:"task_groups"`
+	// ForewordSignatories are those who sign the arrangements' foreword:
+	// the arrangements' endorsements, and no one else.
+	ForewordSignatories []Signatory             `toml:"foreword_signatories"`
+	Disputes            *Disputes               `toml:"disputes"`
+	YouthCustody        *YouthCustody           `toml:"youth_custody"`
+	ChildDeath          *partnership.ChildDeath `toml:"child_death"`
+	Education           *Education              `toml:"education"`
+	Audits              []partnership.Audit     `toml:"audits"`
+	Voice               []Forum                 `toml:"voice"`
+	DataSharing         []Agreement             `toml:"data_sharing"`
+	Procedures          *partnership.Procedures `toml:"procedures"`
+	// Structure is the structure appendix: each group and whom it reports to.
+	Structure *Structure `toml:"structure"`
+	// Parts are the arrangements' sections in the partnership's order.
+	Parts []Part `toml:"parts"`
+}
+
+// Counts are numbers as words, for sentences such as "all four partners".
+type Counts struct {
+	Partners string `toml:"partners"`
+}
+
+// Disputes is the dispute resolution process as the documents print it.
+type Disputes struct {
+	partnership.Disputes
+	// Regulators is the regulators' list as one phrase.
+	RegulatorList string `toml:"regulator_list"`
+}
+
+// YouthCustody is youth custody and homes, with a sentence per kind of home.
+type YouthCustody struct {
+	partnership.YouthCustody
+	// Sentence says whether there is youth custody in the area.
+	Sentence  string   `toml:"sentence"`
+	HomeLines []string `toml:"home_lines"`
+}
+
+// Education is how education takes part, with its place in words.
+type Education struct {
+	partnership.Education
+	IsPartner        bool `toml:"is_partner"`
+	IsRelevantAgency bool `toml:"is_relevant_agency"`
+}
+
+// Forum is a voice forum, marked when it is still being set up.
+type Forum struct {
+	partnership.Forum
+	Developing bool `toml:"developing"`
+}
+
+// Agreement is a data sharing agreement with its status in words.
+type Agreement struct {
+	partnership.Agreement
+	StatusText string `toml:"status_text"`
+}
+
+// Structure is the structure appendix.
+type Structure struct {
+	Note string         `toml:"note"`
+	Rows []StructureRow `toml:"rows"`
+}
+
+// StructureRow is one group of the structure appendix.
+type StructureRow struct {
+	Name      string `toml:"name"`
+	Kind      string `toml:"kind"`
+	ReportsTo string `toml:"reports_to"`
 }
 
 // Profile is the [partnership] table with the name the text uses.
@@ -56,6 +135,9 @@ type Profile struct {
 	Short string `toml:"short"`
 	// ArrangementsName is what the documents call the arrangements.
 	ArrangementsName string `toml:"arrangements_name"`
+	// InForceDate is when the arrangements take effect, in the document's
+	// date style; empty when it is the document date.
+	InForceDate string `toml:"in_force_date"`
 }
 
 // Edition is the guidance the documents follow, and its terms.
@@ -90,6 +172,9 @@ type Person struct {
 	Title string `toml:"title"`
 	// Display is "Name, Title", or whichever of the two is known.
 	Display string `toml:"display"`
+	// Phrase fits after a verb: "Jo Bloggs, Independent Scrutineer", or
+	// "the Independent Scrutineer" when only the title is known.
+	Phrase string `toml:"phrase"`
 }
 
 // Partner is a statutory partner as the documents print it.
@@ -101,8 +186,12 @@ type Partner struct {
 	ShortName    string  `toml:"short_name"`
 	Lead         Person  `toml:"lead"`
 	Delegate     *Person `toml:"delegate"`
-	Footprint    string  `toml:"footprint"`
-	DecisionBody string  `toml:"decision_body"`
+	// Delegates are every delegate, the first one included.
+	Delegates []Person `toml:"delegates"`
+	// DelegateList is the delegates as one line, or "Not delegated".
+	DelegateList string `toml:"delegate_list"`
+	Footprint    string `toml:"footprint"`
+	DecisionBody string `toml:"decision_body"`
 }
 
 // Sector groups relevant agencies for a heading each.
@@ -117,6 +206,12 @@ type Group struct {
 	// ChairName says who chairs it: chaired_by, or the chairing partner's
 	// delegate or lead; empty when the data does not say.
 	ChairName string `toml:"chair_name"`
+	// ReportsToText is the bodies it reports to, as one phrase.
+	ReportsToText string `toml:"reports_to_text"`
+	// SharedWithText is the partnerships sharing it, as one phrase.
+	SharedWithText string `toml:"shared_with_text"`
+	// RotationText says how the chair rotates.
+	RotationText string `toml:"rotation_text"`
 }
 
 // Funding is one year's contributions with their total and shares.
@@ -149,18 +244,34 @@ type Signatory struct {
 	Organisation string            `toml:"organisation"`
 	Date         *partnership.Date `toml:"date"`
 	Document     Document          `toml:"document"`
+	// Named is false for a block given to a lead the data records no
+	// endorsement for.
+	Named bool `toml:"named"`
 }
 
 // Scrutiny is independent scrutiny and chairing.
 type Scrutiny struct {
-	Scrutineer *Person  `toml:"scrutineer"`
-	Chair      *Person  `toml:"chair"`
-	Methods    []string `toml:"methods"`
+	Scrutineer *Person `toml:"scrutineer"`
+	Chair      *Person `toml:"chair"`
+	// Lead is who leads independent scrutiny: the scrutineer, or the
+	// independent chair when led_by says so.
+	Lead *Person `toml:"lead"`
+	// ByChair is true when an independent chair leads scrutiny.
+	ByChair bool `toml:"by_chair"`
+	// ChairRole says the chair also holds a partner's delegate role.
+	ChairRole    string   `toml:"chair_role"`
+	RotationText string   `toml:"rotation_text"`
+	Duties       []string `toml:"duties"`
+	Methods      []string `toml:"methods"`
+	Planned      []string `toml:"planned"`
+	Bodies       []string `toml:"bodies"`
 }
 
 // Report is the yearly report's period and publication duties.
 type Report struct {
-	// Period is "2024-25" for a financial year, "2024" within one year.
+	// Period is "2024-25" for a financial year, "2024" within one year;
+	// empty when the data does not say and a date known only to the month
+	// or year cannot tell (validation warns).
 	Period     string            `toml:"period"`
 	Start      partnership.Date  `toml:"start"`
 	End        partnership.Date  `toml:"end"`
@@ -193,29 +304,38 @@ var Kinds = []string{MOU, Arrangements, YearlyReport, Endorsements}
 // NewView builds the view of p for one kind of document.
 func NewView(p *partnership.Partnership, kind string) *View {
 	ed := p.EditionInfo()
+	terms := p.Terms()
+	st := styler(p)
 	v := &View{
 		Partnership: Profile{Profile: p.Partnership},
 		Edition: Edition{
 			Year: ed.Year, Title: ed.Title, Is2023: ed.Year == 2023,
 			LeadTerm: ed.LeadTerm, LeadsTerm: ed.LeadTerm + "s",
 			DelegateTerm: ed.DelegateTerm, DelegatesTerm: ed.DelegateTerm + "s",
-			HealthBody: "clinical commissioning group", HealthLead: "accountable officer of the clinical commissioning group",
+			HealthBody: terms.HealthBody, HealthLead: terms.HealthLead,
 		},
 		RelevantAgencies: p.RelevantAgencies,
 		Boards:           p.Boards,
 		Geography:        p.Geography,
-		Review:           p.Review,
 		Glossary:         p.Glossary,
 		Text:             texts(p.Text),
+		Points:           points(p.Points),
+		Terms:            terms,
+		Counts:           Counts{Partners: numberWord(len(p.Partners))},
+		Members:          p.Members,
+		ChildDeath:       p.ChildDeath,
+		Audits:           p.Audits,
+		Procedures:       p.Procedures,
+		Parts:            parts(p),
 	}
 	v.Edition.LeadLabel = capitalise(ed.LeadTerm)
 	v.Edition.DelegateLabel = capitalise(ed.DelegateTerm)
-	if ed.HealthBody == partnership.KindICB {
-		v.Edition.HealthBody = "Integrated Care Board"
-		v.Edition.HealthLead = "chief executive of the Integrated Care Board"
-	}
 	v.Partnership.Short = firstOf(p.Partnership.ShortName, p.Partnership.Name)
 	v.Partnership.ArrangementsName = firstOf(p.Partnership.ArrangementsTitle, "the "+p.Partnership.Name+" arrangements")
+	if f := p.Partnership.InForce; f != nil && !f.IsZero() {
+		v.Partnership.InForceDate = st(*f).String()
+	}
+	v.Partnership.Date = st(p.Partnership.Date)
 	v.Document = documentOf(p, kind)
 	for _, pt := range p.Partners {
 		v.Partners = append(v.Partners, partnerView(pt))
@@ -227,6 +347,9 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	for _, g := range p.Subgroups {
 		v.Subgroups = append(v.Subgroups, groupView(p, g))
 	}
+	for _, g := range p.TaskGroups {
+		v.TaskGroups = append(v.TaskGroups, groupView(p, g))
+	}
 	for _, fy := range p.Funding {
 		v.FundingYears = append(v.FundingYears, fundingView(fy))
 	}
@@ -235,21 +358,212 @@ func NewView(p *partnership.Partnership, kind string) *View {
 		v.Funding = &f
 	}
 	for _, m := range p.Milestones {
-		v.Milestones = append(v.Milestones, Milestone{Label: m.Label, When: milestoneWhen(m)})
+		v.Milestones = append(v.Milestones, Milestone{Label: m.Label, When: milestoneWhen(m, st)})
 	}
 	v.Signatories = signatories(p, kind)
-	if s := p.Scrutiny; s != nil {
-		v.Scrutiny = &Scrutiny{Scrutineer: personPtr(s.Scrutineer), Chair: personPtr(s.Chair), Methods: s.Methods}
+	for _, s := range signatories(p, Arrangements) {
+		if s.Named {
+			v.ForewordSignatories = append(v.ForewordSignatories, s)
+		}
 	}
+	v.Scrutiny = scrutinyView(p)
 	for _, h := range p.History {
 		if h.Document == "" || h.Document == kind || kind == Endorsements {
+			h.Date = st(h.Date)
 			v.History = append(v.History, h)
 		}
+	}
+	if r := p.Review; r != nil {
+		v.Review = reviewView(*r, st)
 	}
 	v.Report = reportView(p)
 	v.Updates = updates(p)
 	v.Coverage = coverage(p, kind)
+	commitments(p, v)
 	return v
+}
+
+// styler returns the function that gives a date the data's date style.
+func styler(p *partnership.Partnership) func(partnership.Date) partnership.Date {
+	ordinal := p.Partnership.DateStyle == "ordinal"
+	return func(d partnership.Date) partnership.Date { return d.Styled(ordinal) }
+}
+
+var numberWords = []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+// numberWord writes small counts in words, as the prose does.
+func numberWord(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return numberWords[n]
+	}
+	return strconv.Itoa(n)
+}
+
+// list joins phrases as prose: "a", "a and b", "a, b and c".
+func list(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// commitments fills the partnership's own commitments.
+func commitments(p *partnership.Partnership, v *View) {
+	if d := p.Disputes; d != nil {
+		v.Disputes = &Disputes{Disputes: *d, RegulatorList: list(d.Regulators)}
+	}
+	if yc := p.YouthCustody; yc != nil {
+		y := &YouthCustody{YouthCustody: *yc}
+		switch {
+		case yc.None:
+			y.Sentence = "There is no youth custody establishment in " + p.Partnership.Area + "."
+		case len(yc.Establishments) > 0:
+			y.Sentence = "These arrangements cover the children held in " + list(yc.Establishments) + ", whoever placed them; the partners work with each establishment to keep them safe."
+		default:
+			y.Sentence = "The partners agree with any youth custody establishment and residential children's home in the area how the children there are kept safe."
+		}
+		for _, h := range yc.Homes {
+			line := fmt.Sprintf("%s %s", capitalise(numberWord(h.Count)), h.Kind)
+			if h.Count == 1 {
+				line = "One " + h.Kind
+			}
+			if h.HostedBy != "" {
+				line += ", run by " + h.HostedBy
+			}
+			y.HomeLines = append(y.HomeLines, line+".")
+		}
+		v.YouthCustody = y
+		if len(yc.Establishments) > 0 {
+			v.Partnership.SecureEstablishment = true
+		}
+	}
+	if e := p.Education; e != nil {
+		v.Education = &Education{Education: *e, IsPartner: e.Place == "partner", IsRelevantAgency: e.Place == "relevant-agency"}
+	}
+	for _, f := range p.Voice {
+		v.Voice = append(v.Voice, Forum{Forum: f, Developing: f.Status == "developing"})
+	}
+	statuses := map[string]string{"in-place": "in place", "drafting": "being drafted", "planned": "to be developed"}
+	for _, a := range p.DataSharing {
+		v.DataSharing = append(v.DataSharing, Agreement{Agreement: a, StatusText: statuses[a.Status]})
+	}
+	if s := p.Structure; s != nil && s.Appendix {
+		st := &Structure{Note: s.Note}
+		add := func(gs []Group, kind string) {
+			for _, g := range gs {
+				st.Rows = append(st.Rows, StructureRow{Name: g.Name, Kind: kind, ReportsTo: firstOf(g.ReportsToText, "—")})
+			}
+		}
+		add(v.Meetings, "Governance meeting")
+		add(v.Subgroups, "Sub-group")
+		add(v.TaskGroups, "Task and finish group")
+		v.Structure = st
+	}
+}
+
+// Review is the review cycle with its one sentence.
+type Review struct {
+	Last      *partnership.Date `toml:"last"`
+	Next      *partnership.Date `toml:"next"`
+	Frequency string            `toml:"frequency"`
+	// Sentence states the cycle in order: when last reviewed, when next
+	// due, then how often after that.
+	Sentence string `toml:"sentence"`
+}
+
+func reviewView(r partnership.Review, st func(partnership.Date) partnership.Date) *Review {
+	out := &Review{Frequency: r.Frequency}
+	var parts []string
+	if r.Last != nil && !r.Last.IsZero() {
+		d := st(*r.Last)
+		out.Last = &d
+		parts = append(parts, "They were last reviewed "+on(d))
+	}
+	if r.Next != nil && !r.Next.IsZero() {
+		d := st(*r.Next)
+		out.Next = &d
+		if len(parts) == 0 {
+			parts = append(parts, "The next review is due "+on(d))
+		} else {
+			parts = append(parts, "the next review is due "+on(d))
+		}
+	}
+	switch {
+	case r.Frequency != "" && len(parts) > 0:
+		out.Sentence = strings.Join(parts, "; ") + ", and they are reviewed " + r.Frequency + " after that."
+	case r.Frequency != "":
+		out.Sentence = "They are reviewed " + r.Frequency + "."
+	case len(parts) > 0:
+		out.Sentence = strings.Join(parts, "; ") + "."
+	}
+	return out
+}
+
+// on puts a date after a verb: "on 10 September 2019", "in March 2025".
+func on(d partnership.Date) string {
+	if d.Precision == partnership.Day {
+		return "on " + d.String()
+	}
+	return "in " + d.String()
+}
+
+func scrutinyView(p *partnership.Partnership) *Scrutiny {
+	s := p.Scrutiny
+	if s == nil {
+		return nil
+	}
+	out := &Scrutiny{Scrutineer: personPtr(s.Scrutineer), Chair: personPtr(s.Chair),
+		Duties: s.Duties, Methods: s.Methods, Planned: s.Planned, Bodies: s.Bodies}
+	out.ByChair = s.LedBy == "independent-chair"
+	out.Lead = out.Scrutineer
+	if out.ByChair && out.Chair != nil {
+		out.Lead = out.Chair
+	}
+	if out.Lead == nil {
+		out.Lead = firstPerson(out.Scrutineer, out.Chair)
+	}
+	if pt := p.Partner(s.ChairPartner); pt != nil {
+		out.ChairRole = "the delegate for " + pt.Organisation
+		if out.Chair == nil && pt.Delegate != nil {
+			out.Chair = personPtr(pt.Delegate)
+		}
+	}
+	out.RotationText = rotationText(p, s.Rotation)
+	return out
+}
+
+func firstPerson(ps ...*Person) *Person {
+	for _, p := range ps {
+		if p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// rotationText says how a chair rotates: "in turn, for one year each, between
+// the representatives of A, B and C, starting with A on 1 April 2025".
+func rotationText(p *partnership.Partnership, r *partnership.Rotation) string {
+	if r == nil {
+		return ""
+	}
+	var names []string
+	for _, id := range r.Partners {
+		if pt := p.Partner(id); pt != nil {
+			names = append(names, pt.Organisation)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	s := "The chair passes in turn between the representatives of " + list(names) + ", for " + r.Term + " each"
+	if r.From != nil && !r.From.IsZero() {
+		s += ", starting with " + names[0] + " " + on(styler(p)(*r.From))
+	}
+	return s + "."
 }
 
 func capitalise(s string) string {
@@ -280,8 +594,8 @@ var titles = map[string]string{
 // latest history entry that applies to it (else the partnership's date).
 func documentOf(p *partnership.Partnership, kind string) Document {
 	d := Document{Kind: kind, Title: titles[kind], Date: p.Partnership.Date}
-	if kind == YearlyReport {
-		d.Title += " " + reportPeriod(p)
+	if period := reportPeriod(p); kind == YearlyReport && period != "" {
+		d.Title += " " + period
 	}
 	for _, h := range p.History {
 		if h.Document != "" && h.Document != kind {
@@ -291,16 +605,19 @@ func documentOf(p *partnership.Partnership, kind string) Document {
 			d.Version, d.Date = h.Version, h.Date
 		}
 	}
+	d.Date = styler(p)(d.Date)
 	return d
 }
 
 func person(p partnership.Person) Person {
-	out := Person{Name: p.Name, Title: p.Title, Display: p.Name}
+	out := Person{Name: p.Name, Title: p.Title, Display: p.Name, Phrase: p.Name}
 	switch {
 	case p.Name != "" && p.Title != "":
 		out.Display = p.Name + ", " + p.Title
+		out.Phrase = out.Display
 	case p.Name == "":
 		out.Display = p.Title
+		out.Phrase = "the " + p.Title
 	}
 	return out
 }
@@ -329,7 +646,25 @@ func partnerView(pt partnership.Partner) Partner {
 	if pt.Lead != nil {
 		v.Lead = person(*pt.Lead)
 	}
+	var names []string
+	for _, d := range append([]partnership.Person{derefPerson(pt.Delegate)}, pt.Delegates...) {
+		if d.Name != "" || d.Title != "" {
+			v.Delegates = append(v.Delegates, person(d))
+			names = append(names, person(d).Display)
+		}
+	}
+	if v.Delegate == nil && len(v.Delegates) > 0 {
+		v.Delegate = &v.Delegates[0]
+	}
+	v.DelegateList = firstOf(strings.Join(names, "; "), "Not delegated")
 	return v
+}
+
+func derefPerson(p *partnership.Person) partnership.Person {
+	if p == nil {
+		return partnership.Person{}
+	}
+	return *p
 }
 
 var sectorNames = map[string]string{
@@ -357,7 +692,8 @@ func sectors(agencies []partnership.Agency) []Sector {
 }
 
 func groupView(p *partnership.Partnership, g partnership.Group) Group {
-	v := Group{Group: g, ChairName: g.ChairedBy}
+	v := Group{Group: g, ChairName: g.ChairedBy, ReportsToText: list(g.ReportsTo),
+		SharedWithText: list(g.SharedWith), RotationText: rotationText(p, g.Rotation)}
 	if pt := p.Partner(g.Chair); pt != nil && v.ChairName == "" {
 		who := pt.Lead
 		if pt.Delegate != nil {
@@ -380,14 +716,14 @@ func fundingView(fy partnership.FundingYear) Funding {
 	return f
 }
 
-func milestoneWhen(m partnership.Milestone) string {
+func milestoneWhen(m partnership.Milestone, st func(partnership.Date) partnership.Date) string {
 	switch {
 	case m.Date == nil || m.Date.IsZero():
 		return m.Note
 	case m.Note == "":
-		return m.Date.String()
+		return st(*m.Date).String()
 	}
-	return m.Date.String() + " " + m.Note
+	return st(*m.Date).String() + " " + m.Note
 }
 
 // signatories are the endorsements of this document (all of them for the
@@ -399,13 +735,17 @@ func signatories(p *partnership.Partnership, kind string) []Signatory {
 		if kind != Endorsements && e.Document != kind {
 			continue
 		}
-		s := Signatory{Signatory: e.Signatory, Title: e.Title, Date: e.Date, Document: documentOf(p, e.Document)}
+		s := Signatory{Signatory: e.Signatory, Title: e.Title, Document: documentOf(p, e.Document), Named: true}
+		if e.Date != nil && !e.Date.IsZero() {
+			d := styler(p)(*e.Date)
+			s.Date = &d
+		}
 		if pt := p.Partner(e.Partner); pt != nil {
 			s.Organisation = pt.Organisation
 		}
 		out = append(out, s)
 	}
-	if len(out) > 0 {
+	if len(out) > 0 || kind == Arrangements {
 		return out
 	}
 	doc := kind
@@ -427,38 +767,50 @@ func signatories(p *partnership.Partnership, kind string) []Signatory {
 }
 
 // reportPeriod names the report's period: "2024-25" for a financial year,
-// "2024" for a period within one calendar year. Without [report], the
-// financial year of the document date.
+// "2024" for a period within one calendar year; empty when unknown.
 func reportPeriod(p *partnership.Partnership) string {
-	start, end := reportDates(p)
+	start, end, ok := reportDates(p)
+	if !ok {
+		return ""
+	}
 	if start.Year() == end.Year() {
 		return start.Format("2006")
 	}
 	return start.Format("2006") + "-" + end.Format("06")
 }
 
-func reportDates(p *partnership.Partnership) (time.Time, time.Time) {
+// reportDates is the period in [report]; without one, the rest of the
+// financial year in which the arrangements began, when that day is known.
+// A date known only to the month or year gives no period: guessing would
+// print a report that starts before the arrangements did.
+func reportDates(p *partnership.Partnership) (time.Time, time.Time, bool) {
 	if r := p.Report; r != nil && !r.Start.IsZero() && !r.End.IsZero() {
-		return r.Start.Time, r.End.Time
+		return r.Start.Time, r.End.Time, true
 	}
-	d := p.Partnership.Date.Time
-	y := d.Year()
-	if d.Month() < time.April {
+	began, ok := p.Began()
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	y := began.Year()
+	if began.Month() < time.April {
 		y--
 	}
-	return time.Date(y, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(y+1, 3, 31, 0, 0, 0, 0, time.UTC)
+	return began, time.Date(y+1, 3, 31, 0, 0, 0, 0, time.UTC), true
 }
 
 func reportView(p *partnership.Partnership) Report {
-	start, end := reportDates(p)
-	r := Report{
-		Period: reportPeriod(p),
-		Start:  partnership.NewDate(start.Date()),
-		End:    partnership.NewDate(end.Date()),
+	st := styler(p)
+	start, end, known := reportDates(p)
+	r := Report{Period: reportPeriod(p)}
+	if known {
+		r.Start, r.End = st(partnership.NewDate(start.Date())), st(partnership.NewDate(end.Date()))
 	}
 	recipients := p.EditionInfo().Recipients
 	if p.Report != nil {
-		r.Published = p.Report.Published
+		if pub := p.Report.Published; pub != nil && !pub.IsZero() {
+			d := st(*pub)
+			r.Published = &d
+		}
 		r.Location = p.Report.Location
 		if len(p.Report.Recipients) > 0 {
 			recipients = p.Report.Recipients
@@ -467,16 +819,29 @@ func reportView(p *partnership.Partnership) Report {
 	if r.Location == "" {
 		r.Location = firstOf(p.Partnership.Website, "the partnership's website")
 	}
+	// The What Works Centre's name follows the report's own date.
+	when := end
+	if r.Published != nil {
+		when = r.Published.Time
+	}
+	if !known && r.Published == nil {
+		when = p.Partnership.Date.Time
+	}
+	whatWorks := partnership.TermsAt(when).WhatWorks
 	for _, rc := range recipients {
-		out := Recipient{Name: rc.Name, WithinDays: rc.WithinDays}
+		name := rc.Name
+		if (p.Report == nil || len(p.Report.Recipients) == 0) && (strings.Contains(name, "What Works") || strings.HasPrefix(name, "Foundations")) {
+			name = whatWorks
+		}
+		out := Recipient{Name: name, WithinDays: rc.WithinDays}
 		if pub := r.Published; pub != nil && pub.Precision == partnership.Day {
-			by := partnership.NewDate(pub.Time.AddDate(0, 0, rc.WithinDays).Date())
+			by := st(partnership.NewDate(pub.Time.AddDate(0, 0, rc.WithinDays).Date()))
 			out.By = &by
 		}
 		r.Recipients = append(r.Recipients, out)
 	}
 	if pub := r.Published; pub != nil && pub.Precision == partnership.Day {
-		next := partnership.NewDate(pub.Time.AddDate(1, 0, -1).Date())
+		next := st(partnership.NewDate(pub.Time.AddDate(1, 0, -1).Date()))
 		r.NextDue = &next
 	}
 	return r
@@ -497,6 +862,18 @@ func texts(local map[string]string) map[string][]string {
 			}
 		}
 		out[TextKey(id)] = paras
+	}
+	return out
+}
+
+// points gives every section id an entry, so templates may name any.
+func points(local map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(partnership.Sections))
+	for _, s := range partnership.Sections {
+		out[TextKey(s.ID)] = nil
+	}
+	for id, ps := range local {
+		out[TextKey(id)] = ps
 	}
 	return out
 }

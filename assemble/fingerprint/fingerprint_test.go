@@ -101,7 +101,7 @@ func TestSameContentSameFingerprint(t *testing.T) {
 	if strings.Contains(doc, fingerprint.Placeholder) {
 		t.Errorf("the placeholder was left in the MOU")
 	}
-	if n := strings.Count(text(t, a["endorsements.docx"]), "Version 1.0, 10 September 2019 · Fingerprint "+fp); n != 3 {
+	if n := strings.Count(text(t, a["endorsements.docx"]), "Version 1.0, 10th September 2019 · Fingerprint "+fp); n != 3 {
 		t.Errorf("%d endorsement pages print the MOU's version, date and fingerprint; want 3", n)
 	}
 	for _, r := range fingerprint.Verify(all) {
@@ -137,7 +137,7 @@ func TestAnyVisibleChangeChangesIt(t *testing.T) {
 	}
 	for _, edit := range [][2]string{
 		{`name = "Chris Baird"`, `name = "Chris Bairds"`},
-		{`Every child and young person`, `Every child and every young person`},
+		{`relentless focus on the difference`, `relentless focus on the differences`},
 		{`version = "1.0"`, `version = "1.1"`},
 	} {
 		other := build(t, edited(t, hereford, edit[0], edit[1]), t.TempDir())

@@ -234,8 +234,9 @@ func docxTitle(docx []byte) string {
 var xmlUnescape = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace
 
 // endorsementRe reads an endorsement page's reference: "Endorsement of the
-// TITLE Version V, DATE · Fingerprint XXXX-XXXX".
-var endorsementRe = regexp.MustCompile(`Endorsement of the (.+?) (?:Version (\S+), )?((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}) · Fingerprint ([0-9A-Z]{4}-[0-9A-Z]{4})?`)
+// TITLE Version V, DATE · Fingerprint XXXX-XXXX", the date plain or with
+// an ordinal day (the data's date_style).
+var endorsementRe = regexp.MustCompile(`Endorsement of the (.+?) (?:Version (\S+), )?((?:\d{1,2}(?:st|nd|rd|th)? )?(?:[A-Z][a-z]+ )?\d{4}) · Fingerprint ([0-9A-Z]{4}-[0-9A-Z]{4})?`)
 
 func endorsements(words []string) []Endorsement {
 	var out []Endorsement

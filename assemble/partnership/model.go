@@ -19,22 +19,34 @@ import "strings"
 
 // Partnership is one partnership's data file (or folder of files).
 type Partnership struct {
-	Partnership      Profile           `toml:"partnership" validate:"required" doc:"The partnership itself: names, area, guidance edition, document date, vision."`
-	Geography        *Geography        `toml:"geography" doc:"The area covered and its figures."`
-	Partners         []Partner         `toml:"partners" validate:"required,min=1,dive" doc:"The statutory safeguarding partners: local authority, health (ICB or CCG) and police."`
-	RelevantAgencies []Agency          `toml:"relevant_agencies" validate:"dive" doc:"Relevant agencies named in the arrangements."`
-	Boards           []Board           `toml:"boards" validate:"dive" doc:"Linked boards and wider partnerships."`
-	Meetings         []Group           `toml:"meetings" validate:"dive" doc:"Governance meetings (leaders' group, board, accountability meeting)."`
-	Subgroups        []Group           `toml:"subgroups" validate:"dive" doc:"Sub-groups and task groups."`
-	Funding          []FundingYear     `toml:"funding" validate:"dive" doc:"Funding by financial year."`
-	Milestones       []Milestone       `toml:"milestones" validate:"dive" doc:"Milestones of the arrangements, in order."`
-	Endorsements     []Endorsement     `toml:"endorsements" validate:"dive" doc:"Who signs which document, and when."`
-	Scrutiny         *Scrutiny         `toml:"scrutiny" doc:"Independent scrutiny and the partnership chair."`
-	Review           *Review           `toml:"review" doc:"When the arrangements were last reviewed and are next due."`
-	Glossary         []Term            `toml:"glossary" validate:"dive" doc:"Abbreviations used in the documents."`
-	History          []Version         `toml:"history" validate:"dive" doc:"Document history: one entry per published version."`
-	Report           *Report           `toml:"report" doc:"The yearly report: period covered and publication."`
-	Text             map[string]string `toml:"text" doc:"Local wording that replaces a section's default prose, keyed by section id (see mou schema / README)."`
+	Partnership      Profile             `toml:"partnership" validate:"required" doc:"The partnership itself: names, area, guidance edition, document date, vision."`
+	Geography        *Geography          `toml:"geography" doc:"The area covered and its figures."`
+	Partners         []Partner           `toml:"partners" validate:"required,min=1,dive" doc:"The statutory safeguarding partners: local authority, health (ICB or CCG) and police."`
+	RelevantAgencies []Agency            `toml:"relevant_agencies" validate:"dive" doc:"Relevant agencies named in the arrangements."`
+	Boards           []Board             `toml:"boards" validate:"dive" doc:"Linked boards and wider partnerships."`
+	Meetings         []Group             `toml:"meetings" validate:"dive" doc:"Governance meetings (leaders' group, board, accountability meeting)."`
+	Subgroups        []Group             `toml:"subgroups" validate:"dive" doc:"Sub-groups and task groups."`
+	Funding          []FundingYear       `toml:"funding" validate:"dive" doc:"Funding by financial year."`
+	Milestones       []Milestone         `toml:"milestones" validate:"dive" doc:"Milestones of the arrangements, in order."`
+	Endorsements     []Endorsement       `toml:"endorsements" validate:"dive" doc:"Who signs which document, and when."`
+	Scrutiny         *Scrutiny           `toml:"scrutiny" doc:"Independent scrutiny and the partnership chair."`
+	Review           *Review             `toml:"review" doc:"When the arrangements were last reviewed and are next due."`
+	Glossary         []Term              `toml:"glossary" validate:"dive" doc:"Abbreviations used in the documents."`
+	History          []Version           `toml:"history" validate:"dive" doc:"Document history: one entry per published version."`
+	Report           *Report             `toml:"report" doc:"The yearly report: period covered and publication."`
+	Text             map[string]string   `toml:"text" doc:"Local wording that replaces a section's default prose, keyed by section id (see mou schema / README)."`
+	Points           map[string][]string `toml:"points" doc:"Local commitments added to a section, keyed by section id: each entry is printed as a paragraph after the section's wording, in the order given."`
+	Members          []Member            `toml:"members" validate:"dive" doc:"Members who are not statutory partners (education, voluntary sector, adult services)."`
+	TaskGroups       []Group             `toml:"task_groups" validate:"dive" doc:"Task and finish groups: short-lived groups on one priority or theme."`
+	Disputes         *Disputes           `toml:"disputes" doc:"How disagreements are resolved: the policy, the escalation route and the arbitration body."`
+	YouthCustody     *YouthCustody       `toml:"youth_custody" doc:"Youth custody establishments and children's homes in the area."`
+	ChildDeath       *ChildDeath         `toml:"child_death" doc:"Child death review: the footprint and who runs the panel."`
+	Education        *Education          `toml:"education" doc:"How early years settings, schools and colleges take part."`
+	Audits           []Audit             `toml:"audits" validate:"dive" doc:"Audit programmes the partnership runs or relies on."`
+	Voice            []Forum             `toml:"voice" validate:"dive" doc:"Forums that bring the voice of children and families into the partnership."`
+	DataSharing      []Agreement         `toml:"data_sharing" validate:"dive" doc:"Information or data sharing agreements and their status."`
+	Procedures       *Procedures         `toml:"procedures" doc:"The multi-agency procedures, threshold document and escalation policy, by name."`
+	Structure        *Structure          `toml:"structure" doc:"The arrangements' structure appendix."`
 
 	src       *sources        // where every path came from; nil for models built in code
 	undecoded map[string]bool // paths already reported as unreadable
@@ -65,6 +77,10 @@ type Profile struct {
 	ArrangementsTitle   string     `toml:"arrangements_title" doc:"Title of the published arrangements, when the MOU refers to them by name."`
 	Predecessor         string     `toml:"predecessor" doc:"What these arrangements replaced, e.g. the former LSCB or a pan-county partnership."`
 	SecureEstablishment bool       `toml:"secure_establishment" doc:"true when a secure establishment (youth custody) is in the area: the yearly report then reviews the use of restraint."`
+	InForce             *Date      `toml:"in_force" doc:"When the arrangements take effect, when that is not the document date, e.g. 2019-09-29."`
+	AllAge              bool       `toml:"all_age" doc:"true for an all-age partnership whose arrangements cover adults at risk as well as children."`
+	DateStyle           string     `toml:"date_style" validate:"omitempty,oneof=plain ordinal" doc:"How dates are printed in every document: plain (10 September 2019, the default) or ordinal (10th September 2019)."`
+	ArrangementsOrder   []string   `toml:"arrangements_order" doc:"The arrangements' sections in the partnership's own order, by section id; sections left out follow in the default order."`
 }
 
 // Priority is one of the partnership's priorities.
@@ -99,14 +115,15 @@ const (
 
 // Partner is a statutory safeguarding partner.
 type Partner struct {
-	ID           string  `toml:"id" validate:"required,slug" doc:"Short stable name used to refer to this partner elsewhere, e.g. \"council\"."`
-	Kind         string  `toml:"kind" validate:"required,oneof=local-authority icb ccg police" doc:"local-authority, icb (Integrated Care Board), ccg (Clinical Commissioning Group, before 1 July 2022) or police."`
-	Organisation string  `toml:"organisation" validate:"required,trimmed" doc:"The organisation's full name."`
-	ShortName    string  `toml:"short_name" validate:"trimmed" doc:"Short label used in tables, e.g. \"Police\"."`
-	Lead         *Person `toml:"lead" validate:"required" doc:"Lead representative (2023: Lead Safeguarding Partner)."`
-	Delegate     *Person `toml:"delegate" doc:"Delegate (2023: Delegated Safeguarding Partner)."`
-	Footprint    string  `toml:"footprint" doc:"How the organisation's area relates to the partnership's."`
-	DecisionBody string  `toml:"decision_body" doc:"Who takes policy and resourcing decisions for this partner."`
+	ID           string   `toml:"id" validate:"required,slug" doc:"Short stable name used to refer to this partner elsewhere, e.g. \"council\"."`
+	Kind         string   `toml:"kind" validate:"required,oneof=local-authority icb ccg police" doc:"local-authority, icb (Integrated Care Board), ccg (Clinical Commissioning Group, before 1 July 2022) or police."`
+	Organisation string   `toml:"organisation" validate:"required,trimmed" doc:"The organisation's full name."`
+	ShortName    string   `toml:"short_name" validate:"trimmed" doc:"Short label used in tables, e.g. \"Police\"."`
+	Lead         *Person  `toml:"lead" validate:"required" doc:"Lead representative (2023: Lead Safeguarding Partner)."`
+	Delegate     *Person  `toml:"delegate" doc:"Delegate (2023: Delegated Safeguarding Partner)."`
+	Delegates    []Person `toml:"delegates" validate:"dive" doc:"Further delegates, when the lead delegates to more than one person."`
+	Footprint    string   `toml:"footprint" doc:"How the organisation's area relates to the partnership's."`
+	DecisionBody string   `toml:"decision_body" doc:"Who takes policy and resourcing decisions for this partner."`
 }
 
 // Person is someone named by name, title, or both.
@@ -134,14 +151,25 @@ type Board struct {
 
 // Group is a governance meeting or a sub-group.
 type Group struct {
-	ID        string   `toml:"id" validate:"omitempty,slug" doc:"Short stable name, e.g. \"lsp-group\"."`
-	Name      string   `toml:"name" validate:"required,trimmed" doc:"The group's name."`
-	Chair     string   `toml:"chair" doc:"Id of the partner whose representative chairs it."`
-	ChairedBy string   `toml:"chaired_by" doc:"Who chairs it, in words, when it is not one partner (e.g. \"the chief executives of each council\")."`
-	Frequency string   `toml:"frequency" doc:"How often it meets, e.g. \"three times a year\"."`
-	Purpose   string   `toml:"purpose" doc:"What it does, in a sentence."`
-	Members   []string `toml:"members" doc:"Who attends."`
-	ReportsTo string   `toml:"reports_to" doc:"The group it reports to."`
+	ID         string    `toml:"id" validate:"omitempty,slug" doc:"Short stable name, e.g. \"lsp-group\"."`
+	Name       string    `toml:"name" validate:"required,trimmed" doc:"The group's name."`
+	Chair      string    `toml:"chair" doc:"Id of the partner whose representative chairs it."`
+	ChairedBy  string    `toml:"chaired_by" doc:"Who chairs it, in words, when it is not one partner (e.g. \"the chief executives of each council\")."`
+	Frequency  string    `toml:"frequency" doc:"How often it meets, e.g. \"three times a year\"."`
+	Purpose    string    `toml:"purpose" doc:"What it does, in a sentence."`
+	Members    []string  `toml:"members" doc:"Who attends."`
+	ReportsTo  []string  `toml:"reports_to" doc:"The groups or bodies it reports to (one or more), e.g. [\"Safeguarding Partners Board\"]."`
+	Quorum     string    `toml:"quorum" doc:"When a meeting is quorate, e.g. \"one representative of each statutory partner\"."`
+	Objectives []string  `toml:"objectives" doc:"Its terms of reference: what it sets out to achieve, one per entry."`
+	SharedWith []string  `toml:"shared_with" doc:"Neighbouring partnerships that share this group, e.g. a joint executive."`
+	Rotation   *Rotation `toml:"rotation" doc:"When the chair rotates between partners on a schedule."`
+}
+
+// Rotation is a chair that passes between partners in turn.
+type Rotation struct {
+	Partners []string `toml:"partners" validate:"required,min=2" doc:"Ids of the partners whose representatives take the chair, in turn."`
+	Term     string   `toml:"term" validate:"required,trimmed" doc:"How long each holds it, e.g. \"one year\"."`
+	From     *Date    `toml:"from" doc:"When the first named partner's term starts."`
 }
 
 // FundingYear is one financial year's contributions.
@@ -187,9 +215,15 @@ type Endorsement struct {
 
 // Scrutiny describes independent scrutiny and chairing.
 type Scrutiny struct {
-	Scrutineer *Person  `toml:"scrutineer" doc:"The independent scrutineer."`
-	Chair      *Person  `toml:"chair" doc:"The partnership chair (2023) or independent chair (2018)."`
-	Methods    []string `toml:"methods" doc:"How scrutiny is done (audits, surveys, peer review)."`
+	LedBy        string    `toml:"led_by" validate:"omitempty,oneof=scrutineer independent-chair" doc:"Who leads independent scrutiny: scrutineer (an independent scrutineer) or independent-chair (an independent chair of the partnership)."`
+	Scrutineer   *Person   `toml:"scrutineer" doc:"The independent scrutineer (or the independent chair who scrutinises)."`
+	Chair        *Person   `toml:"chair" doc:"The partnership chair (2023) or independent chair (2018)."`
+	ChairPartner string    `toml:"chair_partner" doc:"Id of the partner whose delegate also chairs the partnership (one person in two roles)."`
+	Rotation     *Rotation `toml:"rotation" doc:"When the partnership chair rotates between the partners."`
+	Duties       []string  `toml:"duties" doc:"What the scrutineer or independent chair does, one duty per entry."`
+	Methods      []string  `toml:"methods" doc:"How scrutiny is done now (audits, surveys, peer review)."`
+	Planned      []string  `toml:"planned" doc:"How scrutiny will be strengthened."`
+	Bodies       []string  `toml:"bodies" doc:"Other bodies that take part in scrutiny, e.g. the council's scrutiny committee."`
 }
 
 // Review records the review cycle of the arrangements.

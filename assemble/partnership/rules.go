@@ -3,6 +3,7 @@ package partnership
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 
 	"mou/assemble/format"
@@ -34,6 +35,9 @@ func (r *rules) run() {
 	r.editionRules()
 	r.textKeys()
 	r.reorganisations()
+	r.commitments()
+	r.reportPeriod()
+	r.expected()
 	r.characters(reflect.ValueOf(r.p).Elem(), "")
 }
 
@@ -154,6 +158,9 @@ func (r *rules) allGroups() []located {
 	for i, g := range r.p.Subgroups {
 		out = append(out, located{g, fmt.Sprintf("subgroups[%d]", i)})
 	}
+	for i, g := range r.p.TaskGroups {
+		out = append(out, located{g, fmt.Sprintf("task_groups[%d]", i)})
+	}
 	return out
 }
 
@@ -200,6 +207,19 @@ func (r *rules) references() {
 	}
 	for _, g := range r.allGroups() {
 		r.resolve(g.group.Chair, g.path+".chair")
+		if rot := g.group.Rotation; rot != nil {
+			for j, id := range rot.Partners {
+				r.resolve(id, fmt.Sprintf("%s.rotation.partners[%d]", g.path, j))
+			}
+		}
+	}
+	if s := r.p.Scrutiny; s != nil {
+		r.resolve(s.ChairPartner, "scrutiny.chair_partner")
+		if s.Rotation != nil {
+			for j, id := range s.Rotation.Partners {
+				r.resolve(id, fmt.Sprintf("scrutiny.rotation.partners[%d]", j))
+			}
+		}
 	}
 }
 
@@ -333,15 +353,91 @@ func recipientList(rs []Recipient) string {
 }
 
 func (r *rules) textKeys() {
-	known := SectionIDs()
 	for _, k := range sortedTextKeys(r.p.Text) {
-		if !containsString(known, k) {
-			msg := fmt.Sprintf("there is no section %q to replace", k)
-			if near := suggest.Nearest(k, known); near != "" {
+		r.sectionID(k, tomlindex.Join("text", k), "to replace", "text.unknown-section")
+	}
+	keys := make([]string, 0, len(r.p.Points))
+	for k := range r.p.Points {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r.sectionID(k, tomlindex.Join("points", k), "to add points to", "points.unknown-section")
+	}
+	seen := map[string]int{}
+	for i, id := range r.p.Partnership.ArrangementsOrder {
+		path := fmt.Sprintf("partnership.arrangements_order[%d]", i)
+		if !containsString(ArrangementsParts, id) {
+			msg := fmt.Sprintf("the arrangements have no section %q", id)
+			if near := suggest.Nearest(id, ArrangementsParts); near != "" {
 				msg += fmt.Sprintf(": did you mean %q?", near)
 			}
-			r.add(Error, "text.unknown-section", tomlindex.Join("text", k), msg, "the section ids are listed by `mou schema` and in README.md")
+			r.add(Error, "order.unknown-section", path, msg, "the arrangements' sections are: "+strings.Join(ArrangementsParts, ", "))
+			continue
 		}
+		if first, dup := seen[id]; dup {
+			r.add(Error, "order.duplicate", path,
+				fmt.Sprintf("%q is already listed at position %d", id, first),
+				"list each section once")
+			continue
+		}
+		seen[id] = i
+	}
+}
+
+// sectionID checks that k names a section.
+func (r *rules) sectionID(k, path, what, rule string) {
+	known := SectionIDs()
+	if containsString(known, k) {
+		return
+	}
+	msg := fmt.Sprintf("there is no section %q %s", k, what)
+	if near := suggest.Nearest(k, known); near != "" {
+		msg += fmt.Sprintf(": did you mean %q?", near)
+	}
+	r.add(Error, rule, path, msg, "the section ids are listed by `mou schema` and in README.md")
+}
+
+// commitments: the partnership's own commitments agree with each other.
+func (r *rules) commitments() {
+	if yc := r.p.YouthCustody; yc != nil {
+		if yc.None && len(yc.Establishments) > 0 {
+			r.add(Error, "youth-custody.none-and-some", "youth_custody.none",
+				fmt.Sprintf("none = true says there is no youth custody establishment in the area, but %d are listed", len(yc.Establishments)),
+				"remove none = true, or empty establishments")
+		}
+		if yc.None && r.p.Partnership.SecureEstablishment {
+			r.add(Error, "youth-custody.none-and-some", "partnership.secure_establishment",
+				"secure_establishment = true, but [youth_custody] none = true says there is no youth custody establishment in the area",
+				"correct one of the two")
+		}
+	}
+	if s := r.p.Scrutiny; s != nil && s.LedBy == "independent-chair" && s.Chair == nil && s.Scrutineer == nil {
+		r.add(Warning, "scrutiny.lead-unnamed", "scrutiny.led_by",
+			"scrutiny is led by an independent chair, but [scrutiny] names no chair",
+			`add chair = { title = "Independent Chair" } (and the name when known)`)
+	}
+}
+
+// reportPeriod: a yearly report's period is given, or worked out from a
+// date known to the day; it never starts before the arrangements began.
+func (r *rules) reportPeriod() {
+	began, known := r.p.Began()
+	rp := r.p.Report
+	if rp == nil || rp.Start.IsZero() {
+		if !known && !r.p.Partnership.Date.IsZero() && r.p.Partnership.InForce == nil {
+			r.add(Warning, "report.period-unknown", "partnership.date",
+				fmt.Sprintf("the documents are dated only %s, so the yearly report's period cannot be worked out: the report is built without one", r.p.Partnership.Date),
+				"give [report] start and end, e.g. start = 2019-09-29 and end = 2020-03-31, or the day the arrangements began as partnership.in_force")
+		}
+		return
+	}
+	// A later document date may be a revision of arrangements that began
+	// long before: only in_force says when they began.
+	if f := r.p.Partnership.InForce; known && f != nil && rp.Start.first().Before(began) {
+		r.add(Warning, "report.before-arrangements", "report.start",
+			fmt.Sprintf("the report period starts on %s, before the arrangements began on %s", rp.Start, format.Date(began, format.LongDate)),
+			fmt.Sprintf("start it on %s, or correct partnership.in_force", format.Date(began, format.LongDate)))
 	}
 }
 

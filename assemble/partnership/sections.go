@@ -44,6 +44,9 @@ var Sections = []Section{
 	{"threshold", "arrangements", "Threshold of need"},
 	{"youth-custody", "arrangements", "Youth custody and residential homes"},
 	{"child-death", "arrangements", "Child death review"},
+	{"task-groups", "arrangements", "Task and finish groups"},
+	{"structure", "arrangements", "Appendix: structure"},
+	{"practice-escalation", "mou", "Escalation between practitioners"},
 	{"activity", "report", "What the partners did as a result of the arrangements"},
 	{"effectiveness", "report", "How effective the arrangements have been"},
 	{"impact", "report", "Evidence of impact on outcomes, including training"},
@@ -52,6 +55,32 @@ var Sections = []Section{
 	{"feedback", "report", "Feedback from children and families"},
 	{"restraint", "report", "Review of the use of restraint in a secure establishment"},
 	{"arrangement-updates", "report", "Updates to the published arrangements"},
+}
+
+// ArrangementsParts are the parts of the published arrangements in their
+// default order, that of the Westmorland and Furness 2025 seed (itself the
+// order of the guidance's list); [partnership] arrangements_order may give
+// a partnership's own order.
+var ArrangementsParts = []string{
+	"foreword", "background", "partners", "geography", "aims", "legislation", "governance",
+	"relevant-agencies", "boards", "education", "funding", "disputes", "scrutiny", "data",
+	"training", "reviews", "audit", "task-groups", "voice", "procedures", "threshold",
+	"youth-custody", "child-death", "review", "milestones", "glossary", "history", "structure",
+}
+
+// OrderedParts returns the arrangements' parts in the partnership's order:
+// those it names first, in its order, then the rest in the default order.
+// Unknown and repeated ids are findings of validation and skipped here.
+func (p *Partnership) OrderedParts() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range append(append([]string(nil), p.Partnership.ArrangementsOrder...), ArrangementsParts...) {
+		if !seen[id] && containsString(ArrangementsParts, id) {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // SectionIDs returns the ids of Sections.

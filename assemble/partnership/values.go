@@ -28,6 +28,14 @@ const (
 type Date struct {
 	Time      time.Time
 	Precision Precision
+	ordinal   bool // print the day as 10th (the data's date_style)
+}
+
+// Styled returns the date printing its day as an ordinal (10th September
+// 2019) when ordinal is true, plainly (10 September 2019) otherwise.
+func (d Date) Styled(ordinal bool) Date {
+	d.ordinal = ordinal
+	return d
 }
 
 // NewDate returns a date known to the day.
@@ -39,7 +47,12 @@ func NewDate(y int, m time.Month, d int) Date {
 func (d Date) IsZero() bool { return d.Time.IsZero() }
 
 // String prints the date in the documents' style.
-func (d Date) String() string { return d.FormatDate(format.LongDate) }
+func (d Date) String() string {
+	if d.ordinal && d.Precision == Day && !d.IsZero() {
+		return format.Ordinal(d.Time)
+	}
+	return d.FormatDate(format.LongDate)
+}
 
 // FormatDate formats a day-precision date with layout; a date known only to
 // the month or year prints as "September 2018" or "2019" whatever the layout,
@@ -60,7 +73,7 @@ func (d Date) FormatDate(layout string) string {
 // Ordinal prints 10th September 2019 (or the month/year for partial dates).
 func (d Date) Ordinal() string {
 	if d.Precision != Day {
-		return d.String()
+		return d.FormatDate(format.LongDate)
 	}
 	return format.Ordinal(d.Time)
 }

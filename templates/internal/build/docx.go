@@ -213,7 +213,8 @@ func (d *doc) signature() {
 	d.styled("SignatureLine", props{}, dateLine)
 }
 
-const dateLine = "Date{{#if date}}  **{{date | ordinal}}**{{else}}\t{{/if}}"
+// The date prints in the data's date style (date_style), like every other date.
+const dateLine = "Date{{#if date}}  **{{date}}**{{else}}\t{{/if}}"
 
 func (d *doc) signatureBody() {
 	d.tag("{{#if title}}")

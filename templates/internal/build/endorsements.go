@@ -12,7 +12,7 @@ func endorsements() *doc {
 	d.tag("{{#each @root.text.endorsement}}")
 	d.p("{{this}}")
 	d.tag("{{else}}")
-	d.p("On behalf of {{organisation}}, I endorse the {{document.title}} of the {{@root.partnership.name}} and accept my share of the responsibility for making these arrangements work for children and families in {{@root.partnership.area}}.")
+	d.p("On behalf of {{organisation}}, I endorse this {{document.title}}, agreed by the safeguarding partners in {{@root.partnership.area}}, and accept my share of the responsibility for making the arrangements it describes work for children and families there.")
 	d.tag("{{/each}}")
 	d.signature()
 	d.tag("{{/each}}")
