@@ -195,6 +195,11 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				c := compareWith(opts.Compare, p, docs, kinds, tmpls, opts)
 				r.files, r.compare = append(r.files, c.files...), &c
 				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
+				if c.history != nil && !opts.Strict {
+					var b strings.Builder
+					partnership.Findings{*c.history}.WriteText(&b)
+					progress("%s", strings.TrimSuffix(b.String(), "\n"))
+				}
 			}
 		}()
 	}
@@ -216,6 +221,9 @@ func Plan(paths []string, opts Options) ([]File, error) {
 			}
 			if c.findings.Failed(false) {
 				fail.Data = append(fail.Data, DataFailure{Path: opts.Compare, Findings: c.findings})
+			}
+			if c.history != nil && opts.Strict {
+				fail.Data = append(fail.Data, DataFailure{Path: r.path, Findings: partnership.Findings{*c.history}})
 			}
 			r.errs = append(r.errs, c.errs...)
 		}

@@ -3,7 +3,9 @@ package documents
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"mou/assemble/diff"
 	"mou/assemble/partnership"
 	"mou/assemble/redline"
 	"mou/assemble/wordtemplate"
@@ -20,6 +22,9 @@ type comparison struct {
 	other    string
 	summary  []string // per document, what changed, for the progress line
 	changed  bool
+	// history is a warning when the documents changed but the new data's
+	// [[history]] records no newer version than the old one's.
+	history *partnership.Finding
 }
 
 // compareWith checks the earlier version's data, renders the same documents
@@ -61,6 +66,17 @@ func compareWith(oldPath string, p *partnership.Partnership, newDocs map[string]
 		} else {
 			c.summary = append(c.summary, k+" unchanged")
 		}
+	}
+	if d := diff.Partnerships(old, p); c.changed && d.NeedsHistory() {
+		today := opts.Today
+		if today.IsZero() {
+			today = time.Now()
+		}
+		entry := strings.TrimRight(diff.HistoryTOML(d.HistoryEntry(today)), "\n")
+		f := p.FindingAt(partnership.Warning, "history.not-updated", "history",
+			fmt.Sprintf("the documents differ from the version in %s (%d change(s) in the data), but [[history]] has no version newer than that version's", oldPath, d.Changes()),
+			"record the new version; `mou diff --history "+oldPath+" NEW` prints one to paste, such as:\n        "+strings.ReplaceAll(entry, "\n", "\n        "))
+		c.history = &f
 	}
 	return c
 }

@@ -71,3 +71,30 @@ func TestCompareRefusals(t *testing.T) {
 		t.Errorf("the earlier version's problem is not located:\n%s", b.String())
 	}
 }
+
+// TestCompareWarnsWhenHistoryStands: documents that changed with no newer
+// version in [[history]] are warned about (an error with --strict), with an
+// entry to paste; a new version recorded silences it.
+func TestCompareWarnsWhenHistoryStands(t *testing.T) {
+	var progress strings.Builder
+	later := laterHerefordshire(t)
+	if _, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Progress: &progress}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(progress.String(), "warning: history: the documents differ from the version in ../../data/herefordshire-2019.toml") ||
+		!strings.Contains(progress.String(), `version = "2.0"`) {
+		t.Errorf("no warning with a history entry to paste:\n%s", progress.String())
+	}
+	_, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Strict: true})
+	var f *Failure
+	if !errors.As(err, &f) || len(f.Data) != 1 || f.Data[0].Path != later || f.Data[0].Findings[0].Rule != "history.not-updated" {
+		t.Errorf("--strict: %v", err)
+	}
+	progress.Reset()
+	if _, err := Plan([]string{"../../data/herefordshire-2024.toml"}, Options{Compare: "../../data/herefordshire-2019.toml", Progress: &progress}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(progress.String(), "history.not-updated") || strings.Contains(progress.String(), "warning: history") {
+		t.Errorf("warned though 2024 records version 2.0:\n%s", progress.String())
+	}
+}
