@@ -60,28 +60,68 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 	if opts.Author == "" {
 		opts.Author = "mou"
 	}
-	oldParts, _, err := readParts(oldDocx)
+	oldZip, err := zip.NewReader(bytes.NewReader(oldDocx), int64(len(oldDocx)))
 	if err != nil {
-		return nil, Summary{}, fmt.Errorf("the earlier version: %w", err)
+		return nil, Summary{}, fmt.Errorf("the earlier version is not a .docx: %w", err)
 	}
-	newParts, order, err := readParts(newDocx)
+	newZip, err := zip.NewReader(bytes.NewReader(newDocx), int64(len(newDocx)))
 	if err != nil {
-		return nil, Summary{}, fmt.Errorf("the new version: %w", err)
+		return nil, Summary{}, fmt.Errorf("the new version is not a .docx: %w", err)
+	}
+	oldFiles := map[string]*zip.File{}
+	for _, f := range oldZip.File {
+		oldFiles[f.Name] = f
 	}
 	r := &reviser{author: opts.Author, date: opts.Date.UTC().Format("2006-01-02T15:04:05Z")}
-	for _, name := range order {
-		oldPart, ok := oldParts[name]
-		if !ok || !revisable(name) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range newZip.File {
+		of, ok := oldFiles[f.Name]
+		if !ok || !revisable(f.Name) {
+			// Every other part is the new version's as it is, copied
+			// without being inflated and deflated again.
+			if err := zw.Copy(f); err != nil {
+				return nil, Summary{}, err
+			}
 			continue
 		}
-		out, err := r.part(oldPart, newParts[name])
+		oldPart, err := readFile(of)
 		if err != nil {
-			return nil, Summary{}, fmt.Errorf("%s: %w", name, err)
+			return nil, Summary{}, fmt.Errorf("the earlier version: %w", err)
 		}
-		newParts[name] = out
+		newPart, err := readFile(f)
+		if err != nil {
+			return nil, Summary{}, fmt.Errorf("the new version: %w", err)
+		}
+		out, err := r.part(oldPart, newPart)
+		if err != nil {
+			return nil, Summary{}, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+		if err != nil {
+			return nil, Summary{}, err
+		}
+		if _, err := w.Write(out); err != nil {
+			return nil, Summary{}, err
+		}
 	}
-	b, err := writeParts(newParts, order)
-	return b, r.sum, err
+	if err := zw.Close(); err != nil {
+		return nil, Summary{}, err
+	}
+	return buf.Bytes(), r.sum, nil
+}
+
+func readFile(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return b, nil
 }
 
 // readParts unzips a package, keeping the order of its parts.
@@ -93,14 +133,9 @@ func readParts(docx []byte) (map[string][]byte, []string, error) {
 	parts := map[string][]byte{}
 	var order []string
 	for _, f := range zr.File {
-		rc, err := f.Open()
+		b, err := readFile(f)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
+			return nil, nil, err
 		}
 		parts[f.Name] = b
 		order = append(order, f.Name)

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
+	"strconv"
 	"strings"
 )
 
@@ -19,46 +19,201 @@ type node struct {
 }
 
 // parse reads a part into a tree under a synthetic root that also keeps the
-// XML declaration.
+// XML declaration. It is a small scanner rather than encoding/xml, which
+// spends most of a comparison's time in namespace bookkeeping that the
+// tree, keeping prefixes as written, does not need; a part that is not
+// well-formed is an error.
 func parse(data []byte) (*node, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
 	root := &node{name: "#root"}
 	stack := []*node{root}
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			line, _ := d.InputPos()
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	s := string(data)
+	line := func(i int) int { return 1 + strings.Count(s[:i], "\n") }
+	for i := 0; i < len(s); {
 		top := stack[len(stack)-1]
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &node{name: qname(t.Name), attrs: append([]xml.Attr(nil), t.Attr...)}
-			top.kids = append(top.kids, n)
-			stack = append(stack, n)
-		case xml.EndElement:
-			if len(stack) == 1 {
-				return nil, fmt.Errorf("unexpected </%s>", qname(t.Name))
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			if top != root {
+				text, err := unescape(s[i : i+j])
+				if err != nil {
+					return nil, fmt.Errorf("line %d: %w", line(i), err)
+				}
+				top.kids = append(top.kids, &node{text: text})
+			}
+			i += j
+			continue
+		}
+		switch {
+		case strings.HasPrefix(s[i:], "<?"):
+			j := strings.Index(s[i:], "?>")
+			if j < 0 {
+				return nil, fmt.Errorf("line %d: unclosed <?", line(i))
+			}
+			if top == root {
+				inst := s[i+2 : i+j]
+				if rest, ok := strings.CutPrefix(inst, "xml "); ok {
+					root.text = rest
+				}
+			}
+			i += j + 2
+		case strings.HasPrefix(s[i:], "<!--"):
+			j := strings.Index(s[i:], "-->")
+			if j < 0 {
+				return nil, fmt.Errorf("line %d: unclosed comment", line(i))
+			}
+			i += j + 3
+		case strings.HasPrefix(s[i:], "<![CDATA["):
+			j := strings.Index(s[i:], "]]>")
+			if j < 0 {
+				return nil, fmt.Errorf("line %d: unclosed CDATA", line(i))
+			}
+			top.kids = append(top.kids, &node{text: s[i+9 : i+j]})
+			i += j + 3
+		case strings.HasPrefix(s[i:], "<!"):
+			j := strings.IndexByte(s[i:], '>')
+			if j < 0 {
+				return nil, fmt.Errorf("line %d: unclosed <!", line(i))
+			}
+			i += j + 1
+		case strings.HasPrefix(s[i:], "</"):
+			j := strings.IndexByte(s[i:], '>')
+			if j < 0 {
+				return nil, fmt.Errorf("line %d: unclosed end tag", line(i))
+			}
+			name := strings.TrimSpace(s[i+2 : i+j])
+			if top == root || top.name != name {
+				return nil, fmt.Errorf("line %d: </%s> does not close <%s>", line(i), name, top.name)
 			}
 			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if top == root {
-				continue // whitespace between the declaration and the root
+			i += j + 1
+		default:
+			n, end, selfClosing, err := startTag(s, i)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", line(i), err)
 			}
-			top.kids = append(top.kids, &node{text: string(t)})
-		case xml.ProcInst:
-			if top == root {
-				root.text = string(t.Inst) // the declaration's content
+			top.kids = append(top.kids, n)
+			if !selfClosing {
+				stack = append(stack, n)
 			}
+			i = end
 		}
 	}
 	if len(stack) != 1 {
 		return nil, fmt.Errorf("<%s> is not closed", stack[len(stack)-1].name)
 	}
 	return root, nil
+}
+
+// startTag reads "<name a="v" …>" or "<name …/>" at s[i].
+func startTag(s string, i int) (n *node, end int, selfClosing bool, err error) {
+	j := i + 1
+	for j < len(s) && !isSpace(s[j]) && s[j] != '>' && s[j] != '/' {
+		j++
+	}
+	n = &node{name: s[i+1 : j]}
+	if n.name == "" {
+		return nil, 0, false, fmt.Errorf("a tag without a name")
+	}
+	for {
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j >= len(s) {
+			return nil, 0, false, fmt.Errorf("<%s> is not finished", n.name)
+		}
+		switch {
+		case s[j] == '>':
+			return n, j + 1, false, nil
+		case strings.HasPrefix(s[j:], "/>"):
+			return n, j + 2, true, nil
+		}
+		k := j
+		for k < len(s) && s[k] != '=' && !isSpace(s[k]) && s[k] != '>' {
+			k++
+		}
+		name := s[j:k]
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k+1 >= len(s) || s[k] != '=' {
+			return nil, 0, false, fmt.Errorf("attribute %s of <%s> has no value", name, n.name)
+		}
+		k++
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k >= len(s) || s[k] != '"' && s[k] != '\'' {
+			return nil, 0, false, fmt.Errorf("attribute %s of <%s> is not quoted", name, n.name)
+		}
+		q := s[k]
+		e := strings.IndexByte(s[k+1:], q)
+		if e < 0 {
+			return nil, 0, false, fmt.Errorf("attribute %s of <%s> is not closed", name, n.name)
+		}
+		value, err := unescape(s[k+1 : k+1+e])
+		if err != nil {
+			return nil, 0, false, err
+		}
+		space, local, ok := strings.Cut(name, ":")
+		if !ok {
+			space, local = "", name
+		}
+		n.attrs = append(n.attrs, xml.Attr{Name: xml.Name{Space: space, Local: local}, Value: value})
+		j = k + 1 + e + 1
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// unescape replaces entity and character references.
+func unescape(s string) (string, error) {
+	if strings.IndexByte(s, '&') < 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), nil
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], ';')
+		if j < 0 {
+			return "", fmt.Errorf("an & that starts no reference: write &amp;")
+		}
+		ref := s[i+1 : i+j]
+		switch ref {
+		case "amp":
+			b.WriteByte('&')
+		case "lt":
+			b.WriteByte('<')
+		case "gt":
+			b.WriteByte('>')
+		case "quot":
+			b.WriteByte('"')
+		case "apos":
+			b.WriteByte('\'')
+		default:
+			var r int64
+			var err error
+			switch {
+			case strings.HasPrefix(ref, "#x"):
+				r, err = strconv.ParseInt(ref[2:], 16, 32)
+			case strings.HasPrefix(ref, "#"):
+				r, err = strconv.ParseInt(ref[1:], 10, 32)
+			default:
+				err = fmt.Errorf("unknown entity")
+			}
+			if err != nil {
+				return "", fmt.Errorf("&%s; is not a reference XML knows", ref)
+			}
+			b.WriteRune(rune(r))
+		}
+		s = s[i+j+1:]
+	}
 }
 
 func qname(n xml.Name) string {
