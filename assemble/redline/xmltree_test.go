@@ -29,12 +29,12 @@ func TestParseWritesBackWhatItRead(t *testing.T) {
 
 func TestParseRefusesBrokenXML(t *testing.T) {
 	for x, want := range map[string]string{
-		`<a><b></a>`:         "does not close",
-		`<a>`:                "is not closed",
-		`<a x=1/>`:           "not quoted",
-		"<a>\n&nope;</a>":    "line 2",
-		`<a x="1></a>`:       "not closed",
-		`<a>tom & jerry</a>`: "&amp;",
+		`<a><b></a>`:             "does not close",
+		`<a>`:                    "is not closed",
+		`<a x=1/>`:               "not quoted",
+		"<a>\n<b>&nope;</b></a>": "line 2",
+		`<a x="1></a>`:           "not closed",
+		`<a>tom & jerry</a>`:     "&amp;",
 	} {
 		_, err := parse([]byte(x))
 		if err == nil || !strings.Contains(err.Error(), want) {
