@@ -251,12 +251,9 @@ func Plan(paths []string, opts Options) ([]File, error) {
 // split into one file per signatory.
 func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool, fps map[string]string) ([]File, wordtemplate.Errors) {
 	view := NewView(p, kind)
-	// The contents list is filled as the main part is written, not by
-	// reading the finished package back.
-	b, err := stamped(t, view, fps, func(doc string) string {
-		filled, _ := fillTOC(doc)
-		return filled
-	})
+	// The page rules and the contents list are applied as the main part is
+	// written, not by reading the finished package back.
+	b, err := stamped(t, view, fps, finishMain)
 	if err != nil {
 		return nil, wordtemplate.AsErrors(err)
 	}

@@ -3,55 +3,114 @@ package documents
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"html"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
 // The contents list is a TOC field. Word recomputes it when the document
 // opens (settings.xml asks it to), but LibreOffice, and so every PDF made
-// with --pdf, shows whatever the field last held. fillContents puts the
-// document's level 1 and 2 headings there, without page numbers, which only
-// a layout engine knows; Word replaces the list with its own on opening.
+// with --pdf, shows whatever the field last held. fillTOC puts the
+// document's headings there — the levels the field's \o switch asks for —
+// and, once a PDF has shown where each heading falls (pdf.go), their page
+// numbers after a dotted tab; Word replaces the list with its own on
+// opening.
 //
-// Only the simple form is filled — the whole field in one paragraph, as in
-// the default templates. A contents list Word has already expanded over
-// several paragraphs is left as it is.
+// The field may hold its result in the paragraph that starts it, as in the
+// default templates, or spread over several paragraphs, as Word and
+// LibreOffice save it once the list has been filled: a template re-saved by
+// either is filled the same way.
 
 var (
-	headingRE  = regexp.MustCompile(`<w:pStyle w:val="Heading([12])"/>`)
-	textRE     = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
-	separateRE = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="separate"/></w:r>`)
-	endRE      = regexp.MustCompile(`<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:fldChar w:fldCharType="end"/></w:r>`)
+	pStyleRE = regexp.MustCompile(`<w:pStyle w:val="([^"]*)"/>`)
+	textRE   = regexp.MustCompile(`(?s)<w:t(?: [^>]*)?>(.*?)</w:t>`)
+	// fieldRE finds the pieces of complex fields: their begin, separate and
+	// end marks and their instruction text.
+	fieldRE  = regexp.MustCompile(`<w:fldChar\b[^>]*w:fldCharType="(begin|separate|end)"[^>]*>|<w:instrText\b[^>]*>([^<]*)</w:instrText>`)
+	levelsRE = regexp.MustCompile(`\\o\s*(?:"|&quot;)(\d)-(\d)(?:"|&quot;)`)
+	styleRE  = regexp.MustCompile(`<w:style\b[^>]*w:styleId="([^"]*)"[^>]*>\s*<w:name w:val="([^"]*)"`)
 )
 
+// entry is one line of the contents list.
 type entry struct {
-	level string // "1" or "2"
+	level int
 	text  string // as escaped in the document
+	page  int    // 0 when not known
 }
 
-func fillContents(docx []byte) ([]byte, error) {
+// styleIDs maps the built-in style names the contents list needs ("heading
+// 1", "toc 2", lower case) to their ids in this document: Word writes
+// Heading1 and TOC2, LibreOffice re-saves them as Heading1 and Contents2.
+type styleIDs map[string]string
+
+func readStyles(styles string) styleIDs {
+	ids := styleIDs{}
+	for _, m := range styleRE.FindAllStringSubmatch(styles, -1) {
+		name := strings.ToLower(m[2])
+		if _, seen := ids[name]; !seen {
+			ids[name] = m[1]
+		}
+	}
+	return ids
+}
+
+// id is the style id of a built-in style, or Word's own id when the
+// document's styles do not define it.
+func (s styleIDs) id(name, wordID string) string {
+	if id, ok := s[name]; ok {
+		return id
+	}
+	return wordID
+}
+
+// tocStyle is the id of a level's contents style when the styles part is
+// not at hand: the field's own paragraph style with the level for its
+// number (Contents1 → Contents2), else Word's (TOC2).
+func tocStyle(first string, level int) string {
+	if prefix, ok := strings.CutSuffix(first, "1"); ok && prefix != "" {
+		return prefix + strconv.Itoa(level)
+	}
+	return "TOC" + strconv.Itoa(level)
+}
+
+// headingLevel is the outline level of a heading style id, or 0.
+func (s styleIDs) headingLevel(id string) int {
+	for n := 1; n <= 9; n++ {
+		if id == s.id("heading "+strconv.Itoa(n), "Heading"+strconv.Itoa(n)) {
+			return n
+		}
+	}
+	return 0
+}
+
+// editDocument rewrites word/document.xml with edit, which also sees
+// word/styles.xml; the other parts are copied as they are.
+func editDocument(docx []byte, edit func(doc, styles string) (string, bool)) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
 		return nil, err
 	}
-	var doc string
+	parts := map[string]string{}
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, err := f.Open()
-			if err != nil {
-				return nil, err
-			}
-			b, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				return nil, err
-			}
-			doc = string(b)
+		if f.Name != "word/document.xml" && f.Name != "word/styles.xml" {
+			continue
 		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		parts[f.Name] = string(b)
 	}
-	filled, ok := fillTOC(doc)
-	if !ok {
+	edited, changed := edit(parts["word/document.xml"], parts["word/styles.xml"])
+	if !changed {
 		return docx, nil
 	}
 	var out bytes.Buffer
@@ -68,7 +127,7 @@ func fillContents(docx []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write([]byte(filled)); err != nil {
+		if _, err := w.Write([]byte(edited)); err != nil {
 			return nil, err
 		}
 	}
@@ -78,53 +137,154 @@ func fillContents(docx []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// fillTOC returns the document with its contents field's result replaced
-// by one paragraph per heading, and whether it changed anything.
-func fillTOC(doc string) (string, bool) {
-	paras := paragraphSpans(doc)
-	var entries []entry
-	toc := -1
-	for i, loc := range paras {
-		p := doc[loc[0]:loc[1]]
+// finishMain makes a rendered main part ready for print, as it is written
+// into the package: the rules for keeping tables and sign-offs together
+// (pages.go), then the contents list. The styles part is not at hand
+// there, so the styles are known by Word's ids (Heading1) and by the
+// contents field's own paragraph (TOC1, or Contents1 once LibreOffice has
+// saved it).
+func finishMain(doc string) string {
+	kept, _ := keepTogether(doc, nil)
+	filled, _ := fillTOC(kept, nil, nil)
+	return filled
+}
+
+// setContentsPages writes the page of each contents entry, in order, into
+// the contents list.
+func setContentsPages(docx []byte, pages []int) ([]byte, error) {
+	return editDocument(docx, func(doc, styles string) (string, bool) {
+		return fillTOC(doc, readStyles(styles), pages)
+	})
+}
+
+// contentsEntries lists the entries of a document's contents list, nil when
+// it has none.
+func contentsEntries(docx []byte) ([]entry, error) {
+	var out []entry
+	_, err := editDocument(docx, func(doc, styles string) (string, bool) {
+		if f := findTOC(doc); f != nil {
+			out = headings(doc, readStyles(styles), f)
+		}
+		return doc, false
+	})
+	return out, err
+}
+
+// tocField locates a contents field's result: between the end of the run
+// holding its separate mark and the start of the run holding its end mark.
+type tocField struct {
+	resultStart, resultEnd int
+	minLevel, maxLevel     int
+	style                  string // the style of the paragraph the field starts in
+}
+
+func findTOC(doc string) *tocField {
+	type open struct {
+		instr     strings.Builder
+		separated bool
+		begin     int
+		sepEnd    int
+	}
+	var stack []*open
+	for _, m := range fieldRE.FindAllStringSubmatchIndex(doc, -1) {
+		switch {
+		case m[2] >= 0 && doc[m[2]:m[3]] == "begin":
+			stack = append(stack, &open{begin: m[0]})
+		case m[2] >= 0 && doc[m[2]:m[3]] == "separate":
+			if len(stack) > 0 {
+				top := stack[len(stack)-1]
+				top.separated = true
+				top.sepEnd = m[1]
+			}
+		case m[2] >= 0: // end
+			if len(stack) == 0 {
+				continue
+			}
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			instr := html.UnescapeString(top.instr.String())
+			if len(stack) > 0 || !top.separated || !strings.HasPrefix(strings.ToUpper(strings.TrimSpace(instr)), "TOC") {
+				continue
+			}
+			runEnd := strings.Index(doc[top.sepEnd:], "</w:r>")
+			runStart := max(strings.LastIndex(doc[:m[0]], "<w:r>"), strings.LastIndex(doc[:m[0]], "<w:r "))
+			if runEnd < 0 || runStart < top.sepEnd+runEnd {
+				return nil
+			}
+			f := &tocField{resultStart: top.sepEnd + runEnd + len("</w:r>"), resultEnd: runStart, minLevel: 1, maxLevel: 3}
+			if p := max(strings.LastIndex(doc[:top.begin], "<w:p>"), strings.LastIndex(doc[:top.begin], "<w:p ")); p >= 0 {
+				if m := pStyleRE.FindStringSubmatch(doc[p:top.begin]); m != nil {
+					f.style = m[1]
+				}
+			}
+			if lv := levelsRE.FindStringSubmatch(top.instr.String()); lv != nil {
+				f.minLevel, _ = strconv.Atoi(lv[1])
+				f.maxLevel, _ = strconv.Atoi(lv[2])
+			}
+			return f
+		default: // instruction text
+			if len(stack) > 0 && !stack[len(stack)-1].separated {
+				stack[len(stack)-1].instr.WriteString(doc[m[4]:m[5]])
+			}
+		}
+	}
+	return nil
+}
+
+// headings are the document's headings after the contents field, at the
+// levels it lists.
+func headings(doc string, ids styleIDs, f *tocField) []entry {
+	var out []entry
+	for _, loc := range paragraphSpans(doc[f.resultEnd:]) {
+		p := doc[f.resultEnd+loc[0] : f.resultEnd+loc[1]]
 		if strings.Contains(p[1:], "<w:p>") || strings.Contains(p[1:], "<w:p ") {
 			continue // a paragraph inside a text box: not ours to read
 		}
-		if toc < 0 && strings.Contains(p, "<w:instrText") && strings.Contains(p, " TOC ") {
-			toc = i
+		m := pStyleRE.FindStringSubmatch(p)
+		if m == nil {
 			continue
 		}
-		if m := headingRE.FindStringSubmatch(p); m != nil {
-			var text strings.Builder
-			for _, t := range textRE.FindAllStringSubmatch(p, -1) {
-				text.WriteString(t[1])
-			}
-			if s := strings.TrimSpace(text.String()); s != "" {
-				entries = append(entries, entry{m[1], s})
-			}
+		level := ids.headingLevel(m[1])
+		if level < f.minLevel || level > f.maxLevel {
+			continue
+		}
+		var text strings.Builder
+		for _, t := range textRE.FindAllStringSubmatch(p, -1) {
+			text.WriteString(t[1])
+		}
+		if s := strings.TrimSpace(text.String()); s != "" {
+			out = append(out, entry{level: level, text: s})
 		}
 	}
-	if toc < 0 || len(entries) == 0 {
+	return out
+}
+
+// fillTOC returns the document with its contents field's result replaced
+// by one paragraph per heading — with its page when pages gives one — and
+// whether it changed anything.
+func fillTOC(doc string, ids styleIDs, pages []int) (string, bool) {
+	f := findTOC(doc)
+	if f == nil {
 		return doc, false
 	}
-	loc := paras[toc]
-	p := doc[loc[0]:loc[1]]
-	sep, end := separateRE.FindStringIndex(p), endRE.FindStringIndex(p)
-	if sep == nil || end == nil || end[0] < sep[1] || strings.Count(p, "fldCharType=\"begin\"") != 1 {
+	entries := headings(doc, ids, f)
+	if len(entries) == 0 {
 		return doc, false
 	}
 	var b strings.Builder
-	b.WriteString(p[:sep[1]])
+	b.WriteString(doc[:f.resultStart])
 	for i, e := range entries {
 		if i > 0 {
-			b.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC` + e.level + `"/></w:pPr>`)
+			style := ids.id("toc "+strconv.Itoa(e.level), tocStyle(f.style, e.level))
+			b.WriteString(`</w:p><w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
 		}
 		b.WriteString(`<w:r><w:t xml:space="preserve">` + e.text + `</w:t></w:r>`)
-		if i < len(entries)-1 {
-			b.WriteString("</w:p>")
+		if i < len(pages) && pages[i] > 0 {
+			b.WriteString(`<w:r><w:tab/><w:t>` + strconv.Itoa(pages[i]) + `</w:t></w:r>`)
 		}
 	}
-	b.WriteString(p[end[0]:])
-	return doc[:loc[0]] + b.String() + doc[loc[1]:], true
+	b.WriteString(doc[f.resultEnd:])
+	return b.String(), true
 }
 
 // paragraphSpans finds what the pattern (?s)<w:p(?: [^>]*)?>.*?</w:p> would

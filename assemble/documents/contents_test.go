@@ -15,26 +15,56 @@ func heading(level, text string) string {
 	return `<w:p><w:pPr><w:pStyle w:val="Heading` + level + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
 }
 
+var body = heading("1", "Funding &amp; resources") + `<w:p><w:r><w:t>text</w:t></w:r></w:p>` +
+	heading("2", "In kind") + heading("3", "Too deep") + heading("1", "Review") + `</w:body>`
+
 func TestFillTOC(t *testing.T) {
-	doc := `<w:body>` + tocPara + heading("1", "Funding &amp; resources") + `<w:p><w:r><w:t>text</w:t></w:r></w:p>` +
-		heading("2", "In kind") + heading("3", "Too deep") + heading("1", "Review") + `</w:body>`
-	got, ok := fillTOC(doc)
+	got, ok := fillTOC(`<w:body>`+tocPara+body, nil, []int{3, 0, 5})
 	want := `<w:body><w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
 		`<w:r><w:instrText xml:space="preserve"> TOC \o "1-2" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
-		`<w:r><w:t xml:space="preserve">Funding &amp; resources</w:t></w:r></w:p>` +
+		`<w:r><w:t xml:space="preserve">Funding &amp; resources</w:t></w:r><w:r><w:tab/><w:t>3</w:t></w:r></w:p>` +
 		`<w:p><w:pPr><w:pStyle w:val="TOC2"/></w:pPr><w:r><w:t xml:space="preserve">In kind</w:t></w:r></w:p>` +
-		`<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t xml:space="preserve">Review</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
+		`<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:t xml:space="preserve">Review</w:t></w:r><w:r><w:tab/><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
 	if !ok || !strings.HasPrefix(got, want) {
 		t.Errorf("got\n%s\nwant prefix\n%s", got, want)
 	}
-	// A contents list Word has already spread over paragraphs stays as it is,
-	// and so does a document without headings.
-	spread := `<w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \o </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r></w:p>` +
-		`<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` + heading("1", "A") + `</w:body>`
-	for _, d := range []string{spread, `<w:body>` + tocPara + `</w:body>`} {
-		if got, ok := fillTOC(d); ok || got != d {
-			t.Errorf("changed:\n%s", got)
-		}
+	// Filling again (with the pages, after a PDF) gives the same shape.
+	again, _ := fillTOC(got, nil, []int{3, 0, 5})
+	if again != got {
+		t.Errorf("filling twice changed the list:\n%s", again)
+	}
+	// A document without headings is left alone.
+	if d := `<w:body>` + tocPara + `</w:body>`; func() bool { got, ok := fillTOC(d, nil, nil); return ok || got != d }() {
+		t.Error("a document without headings changed")
+	}
+}
+
+// TestFillSpreadTOC: the shape LibreOffice and Word save — the field's
+// result over several paragraphs inside a content control, the end mark in
+// a paragraph of its own, LibreOffice's style ids (Contents1) and escaped
+// quotes in the instruction — is filled like the simple one, entries in
+// the document's own contents styles.
+func TestFillSpreadTOC(t *testing.T) {
+	styles := `<w:style w:type="paragraph" w:styleId="Contents1"><w:name w:val="TOC 1"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Contents2"><w:name w:val="TOC 2"/></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>`
+	spread := `<w:body><w:sdt><w:sdtContent><w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"></w:fldChar></w:r>` +
+		`<w:r><w:rPr><w:i/></w:rPr><w:instrText xml:space="preserve"> TOC \z \o &quot;1-2&quot; \u \h</w:instrText></w:r>` +
+		`<w:r><w:rPr><w:i/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Old entry</w:t></w:r><w:r><w:tab/><w:t>2</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Contents2"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 \h </w:instrText></w:r>` +
+		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Another</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>` + body
+	got, ok := fillTOC(spread, readStyles(styles), []int{4, 6, 9})
+	want := `<w:r><w:rPr><w:i/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>` +
+		`<w:r><w:t xml:space="preserve">Funding &amp; resources</w:t></w:r><w:r><w:tab/><w:t>4</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Contents2"/></w:pPr><w:r><w:t xml:space="preserve">In kind</w:t></w:r><w:r><w:tab/><w:t>6</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Contents1"/></w:pPr><w:r><w:t xml:space="preserve">Review</w:t></w:r><w:r><w:tab/><w:t>9</w:t></w:r>` +
+		`<w:r><w:rPr><w:i/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>`
+	if !ok || !strings.Contains(got, want) || strings.Contains(got, "Old entry") || strings.Contains(got, "PAGEREF") {
+		t.Errorf("got\n%s\nwant it to contain\n%s", got, want)
+	}
+	if n := strings.Count(got, "<w:p>") - strings.Count(got, "</w:p>"); n != 0 {
+		t.Errorf("paragraphs unbalanced by %d", n)
 	}
 }
 

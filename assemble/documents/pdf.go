@@ -1,14 +1,22 @@
 package documents
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+
+	"io"
+
+	"mou/assemble/fingerprint"
+	"mou/assemble/internal/atomicfile"
 )
 
 // ErrNoLibreOffice says how to get the converter --pdf needs.
@@ -30,11 +38,23 @@ func Soffice() (string, error) {
 // documents before it is stopped (--pdf-timeout changes it).
 const DefaultPDFTimeout = 5 * time.Minute
 
-// ConvertPDF writes a PDF beside each .docx, in one LibreOffice run per
-// folder (LibreOffice starts slowly), all within timeout (none when zero).
-// Each PDF is converted into a temporary folder first and renamed into
-// place, so a failed conversion leaves any earlier PDF untouched. A failure
-// names the documents that were not converted.
+// contentsRounds bounds the conversions that settle the contents list's
+// page numbers: the first PDF shows where each heading falls, the second
+// is printed with the numbers and confirms them; a third is needed only if
+// writing the numbers moved a heading.
+const contentsRounds = 3
+
+// ConvertPDF writes a PDF beside each .docx with LibreOffice, whose
+// contents list gives each heading's page: the documents are converted,
+// each heading's page is read from the PDF's outline (LibreOffice exports
+// the headings as bookmarks), the numbers are written into the contents
+// field of the .docx — so LibreOffice users see them too — and the
+// documents with a contents list are converted again, until the numbers
+// and the pages agree. All documents go through one LibreOffice run per
+// round (it starts slowly), all rounds within timeout (none when zero). The
+// PDFs are made in a temporary folder and written into place only when all
+// are made, so a failed conversion leaves any earlier PDF as it was; a
+// failure names the documents that were not converted.
 func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 	soffice, err := Soffice()
 	if err != nil {
@@ -46,52 +66,305 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	byDir := map[string][]string{}
-	var dirs []string
-	for _, d := range docs {
-		dir := filepath.Dir(d)
-		if byDir[dir] == nil {
-			dirs = append(dirs, dir)
-		}
-		byDir[dir] = append(byDir[dir], d)
+	if len(docs) == 0 {
+		return nil, nil
 	}
-	var out []string
-	for _, dir := range dirs {
-		tmp, err := os.MkdirTemp(dir, ".pdf-")
+	work, err := os.MkdirTemp("", "mou-pdf-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+	// LibreOffice names each PDF after its input: copies named by position
+	// and name keep two partnerships' mou.docx apart in one run.
+	in, out := filepath.Join(work, "in"), filepath.Join(work, "out")
+	for _, dir := range []string{in, out} {
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			return nil, err
+		}
+	}
+	base := func(i int) string {
+		return fmt.Sprintf("%03d-%s", i, strings.TrimSuffix(filepath.Base(docs[i]), filepath.Ext(docs[i])))
+	}
+	staged := func(i int) string { return filepath.Join(in, base(i)+".docx") }
+	pdfOf := func(i int) string { return filepath.Join(out, base(i)+".pdf") }
+	all := make([]int, len(docs))
+	for i, d := range docs {
+		all[i] = i
+		b, err := os.ReadFile(d)
 		if err != nil {
-			return out, err
+			return nil, err
 		}
-		profile, err := os.MkdirTemp("", "mou-soffice-")
-		if err != nil {
-			os.RemoveAll(tmp)
-			return out, err
+		if err := os.WriteFile(staged(i), b, 0o600); err != nil {
+			return nil, err
 		}
-		args := append([]string{"-env:UserInstallation=" + fileURL(profile),
-			"--headless", "--convert-to", "pdf", "--outdir", tmp}, byDir[dir]...)
-		cmd := exec.CommandContext(ctx, soffice, args...)
-		stopGroup(cmd) // LibreOffice runs as a wrapper and a child: stop both
-		msg, err := cmd.CombinedOutput()
-		os.RemoveAll(profile)
-		if ctx.Err() != nil {
-			os.RemoveAll(tmp)
-			return out, fmt.Errorf("LibreOffice did not finish converting %s within %s and was stopped: "+
-				"allow it longer with --pdf-timeout (e.g. --pdf-timeout 15m), or check that no LibreOffice window is waiting for an answer",
-				strings.Join(byDir[dir], ", "), timeout)
+	}
+	written := make([][]int, len(docs))  // the pages last written into each contents list
+	rewritten := make([]bool, len(docs)) // documents changed since they were staged
+	pending := all
+	for round := 0; len(pending) > 0; round++ {
+		if err := convert(ctx, timeout, soffice, work, out, pending, staged, docs); err != nil {
+			return nil, err
 		}
-		if err != nil {
-			os.RemoveAll(tmp)
-			return out, fmt.Errorf("LibreOffice could not convert %s: %v\n%s", strings.Join(byDir[dir], ", "), err, excerptOutput(msg))
+		if round == contentsRounds-1 {
+			break
 		}
-		for _, d := range byDir[dir] {
-			name := strings.TrimSuffix(filepath.Base(d), filepath.Ext(d)) + ".pdf"
-			final := filepath.Join(dir, name)
-			if err := os.Rename(filepath.Join(tmp, name), final); err != nil {
-				os.RemoveAll(tmp)
-				return out, fmt.Errorf("LibreOffice did not convert %s (open it in Word or LibreOffice to see why): %v\n%s", d, err, excerptOutput(msg))
+		var numbered []int
+		for _, i := range pending {
+			changed, err := numberContents(staged(i), pdfOf(i), &written[i])
+			if err != nil {
+				return nil, fmt.Errorf("%s: cannot number the contents list: %w", docs[i], err)
 			}
-			out = append(out, final)
+			if changed {
+				numbered = append(numbered, i)
+			}
 		}
-		os.RemoveAll(tmp)
+		stagedAll := make([]string, len(docs))
+		for i := range docs {
+			stagedAll[i] = staged(i)
+		}
+		if pending, err = restamp(stagedAll, numbered); err != nil {
+			return nil, err
+		}
+		for _, i := range pending {
+			rewritten[i] = true
+		}
 	}
+	var pdfs []string
+	for i, d := range docs {
+		if rewritten[i] {
+			b, err := os.ReadFile(staged(i))
+			if err == nil {
+				err = atomicfile.Write(d, b, 0o644)
+			}
+			if err != nil {
+				return pdfs, err
+			}
+		}
+		final := strings.TrimSuffix(d, filepath.Ext(d)) + ".pdf"
+		b, err := os.ReadFile(pdfOf(i))
+		if err == nil {
+			err = atomicfile.Write(final, b, 0o644)
+		}
+		if err != nil {
+			return pdfs, fmt.Errorf("cannot write %s: %w", final, err)
+		}
+		pdfs = append(pdfs, final)
+	}
+	return pdfs, nil
+}
+
+// convert runs LibreOffice once over the staged copies of the documents
+// numbered in which.
+func convert(ctx context.Context, timeout time.Duration, soffice, work, outDir string, which []int, staged func(int) string, docs []string) error {
+	profile, err := os.MkdirTemp(work, "profile-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	args := []string{"-env:UserInstallation=" + fileURL(profile), "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir}
+	for _, i := range which {
+		args = append(args, staged(i))
+	}
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	stopGroup(cmd) // LibreOffice runs as a wrapper and a child: stop both
+	msg, err := cmd.CombinedOutput()
+	var names []string
+	for _, i := range which {
+		names = append(names, docs[i])
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("LibreOffice did not finish converting %s within %s and was stopped: "+
+			"allow it longer with --pdf-timeout (e.g. --pdf-timeout 15m), or check that no LibreOffice window is waiting for an answer",
+			strings.Join(names, ", "), timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("LibreOffice could not convert %s: %v\n%s", strings.Join(names, ", "), err, excerptOutput(msg))
+	}
+	for _, i := range which {
+		pdf := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(staged(i)), ".docx")+".pdf")
+		if _, err := os.Stat(pdf); err != nil {
+			return fmt.Errorf("LibreOffice did not convert %s (open it in Word or LibreOffice to see why):\n%s", docs[i], excerptOutput(msg))
+		}
+	}
+	return nil
+}
+
+// numberContents reads where each contents entry's heading fell in the PDF
+// and, when that differs from the numbers last written, writes the new
+// numbers into the document; it reports whether it did.
+func numberContents(docx, pdf string, last *[]int) (bool, error) {
+	b, err := os.ReadFile(docx)
+	if err != nil {
+		return false, err
+	}
+	entries, err := contentsEntries(b)
+	if err != nil || len(entries) == 0 {
+		return false, err
+	}
+	outline, err := readOutline(pdf)
+	if err != nil {
+		// A PDF whose bookmarks cannot be read is still the document:
+		// its contents list keeps its headings without numbers, as Word
+		// fills them in on opening.
+		return false, nil
+	}
+	pages := pagesOf(entries, outline)
+	if slices.Equal(pages, *last) {
+		return false, nil
+	}
+	if b, err = setContentsPages(b, pages); err != nil {
+		return false, err
+	}
+	*last = pages
+	return true, os.WriteFile(docx, b, 0o600)
+}
+
+// pagesOf matches each contents entry with the next bookmark of the same
+// title, in order (so two headings with one title each get their own), and
+// gives its page; 0 when no bookmark matches.
+func pagesOf(entries []entry, outline []bookmark) []int {
+	pages := make([]int, len(entries))
+	j := 0
+	for i, e := range entries {
+		want := normalSpace(unescapeXML(e.text))
+		for k := j; k < len(outline); k++ {
+			if normalSpace(outline[k].title) == want {
+				pages[i], j = outline[k].page, k+1
+				break
+			}
+		}
+	}
+	return pages
+}
+
+func normalSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// restamp gives each numbered document the fingerprint of its content with
+// the page numbers (the fingerprint covers the contents list), and every
+// other document printing its old fingerprint — the endorsement pages —
+// the new one, and so, in turn, a new fingerprint of its own. It returns
+// every document it changed, to be converted again.
+func restamp(staged []string, numbered []int) ([]int, error) {
+	changed := map[int]bool{}
+	queue := slices.Clone(numbered)
+	for _, i := range numbered {
+		changed[i] = true
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		b, err := os.ReadFile(staged[i])
+		if err != nil {
+			return nil, err
+		}
+		old, err := fingerprint.Claimed(b)
+		if err != nil || old == "" {
+			continue // not stamped: nothing prints it
+		}
+		// Worked out as at build time: with the placeholder where the
+		// document prints its own fingerprint.
+		withPlaceholder, err := replaceInParts(b, old, fingerprint.Placeholder)
+		if err != nil {
+			return nil, err
+		}
+		main, err := docxPart(withPlaceholder, "word/document.xml")
+		if err != nil {
+			return nil, err
+		}
+		fp, err := fingerprint.OfMain(main)
+		if err != nil || fp == old {
+			continue
+		}
+		if b, err = fingerprint.Stamp(withPlaceholder, fp); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(staged[i], b, 0o600); err != nil {
+			return nil, err
+		}
+		for j := range staged {
+			if j == i {
+				continue
+			}
+			other, err := os.ReadFile(staged[j])
+			if err != nil {
+				return nil, err
+			}
+			main, err := docxPart(other, "word/document.xml")
+			if err != nil || !bytes.Contains(main, []byte(old)) {
+				continue
+			}
+			if other, err = replaceInParts(other, old, fp); err != nil {
+				return nil, err
+			}
+			if err := os.WriteFile(staged[j], other, 0o600); err != nil {
+				return nil, err
+			}
+			changed[j] = true
+			queue = append(queue, j)
+		}
+	}
+	out := make([]int, 0, len(changed))
+	for i := range changed {
+		out = append(out, i)
+	}
+	slices.Sort(out)
 	return out, nil
+}
+
+// replaceInParts replaces old with new in every XML part of a package.
+func replaceInParts(docx []byte, old, new string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		fh := f.FileHeader
+		w, err := zw.CreateHeader(&fh)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(bytes.ReplaceAll(b, []byte(old), []byte(new))); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// docxPart is one part of a package.
+func docxPart(docx []byte, name string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				return nil, err
+			}
+			defer rc.Close()
+			return io.ReadAll(rc)
+		}
+	}
+	return nil, fmt.Errorf("no %s in the package", name)
 }

@@ -163,6 +163,9 @@ type Document struct {
 	Date    partnership.Date `toml:"date"`
 	// Fingerprint names the document's content (see package fingerprint).
 	Fingerprint string `toml:"fingerprint"`
+	// Footer is the running footer's text: the short name and the title,
+	// shortened to stay on one line beside the page number (pages.go).
+	Footer string `toml:"footer"`
 }
 
 // Person is someone named by name, title or both, with the usual way of
@@ -222,6 +225,8 @@ type Funding struct {
 	DeclaredTotal *partnership.Money `toml:"declared_total"`
 	InKind        []string           `toml:"in_kind"`
 	Note          string             `toml:"note"`
+	// Percent is the total's share as printed: 100% or 100.0%.
+	Percent string `toml:"percent"`
 }
 
 // FundingRow is one contributor's line of the funding table.
@@ -229,6 +234,9 @@ type FundingRow struct {
 	Name   string            `toml:"name"`
 	Amount partnership.Money `toml:"amount"`
 	Share  float64           `toml:"share"`
+	// Percent is the share as printed, with one precision for the whole
+	// table (format.Shares).
+	Percent string `toml:"percent"`
 }
 
 // Milestone is a step with its date in words.
@@ -337,6 +345,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	}
 	v.Partnership.Date = st(p.Partnership.Date)
 	v.Document = documentOf(p, kind)
+	v.Document.Footer = footerText(v.Partnership.Short, v.Document.Title)
 	for _, pt := range p.Partners {
 		v.Partners = append(v.Partners, partnerView(pt))
 	}
@@ -713,6 +722,7 @@ func fundingView(fy partnership.FundingYear) Funding {
 	for _, r := range fy.Rows {
 		f.Rows = append(f.Rows, FundingRow{Name: r.Name, Amount: r.Amount, Share: r.Share})
 	}
+	sharesOf(&f)
 	return f
 }
 

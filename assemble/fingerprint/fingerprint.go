@@ -14,6 +14,7 @@ package fingerprint
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -62,15 +63,23 @@ func FromWords(words []string, own string) string {
 // the placeholder or a fingerprint by punctuation.
 func Normalize(words []string) []string {
 	out := make([]string, 0, len(words))
-	for _, w := range words {
-		w = trimLeaders(w)
-		if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
-			continue
+	for _, word := range words {
+		// A tab leader drawn between a contents entry and its page number
+		// joins them into one word of a PDF: the .docx has two.
+		for _, w := range leaderRun.Split(word, -1) {
+			w = trimLeaders(w)
+			if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
+				continue
+			}
+			out = append(out, w)
 		}
-		out = append(out, w)
 	}
 	return out
 }
+
+// leaderRun is a tab leader inside a word: three or more dots, underscores
+// or ellipses.
+var leaderRun = regexp.MustCompile(`[._…]{3,}`)
 
 // listNumber is a numbered list's label such as "3.".
 func listNumber(w string) bool {

@@ -12,6 +12,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -20,8 +21,10 @@ import (
 type doc struct {
 	title   string // document property, may hold tags
 	subject string
-	footer  string // left-hand footer text, may hold tags
-	body    strings.Builder
+	// titlePage is set by a cover (title1): the first page then has a
+	// footer of its own, empty, instead of the running footer.
+	titlePage bool
+	body      strings.Builder
 }
 
 // paragraph properties beyond the style.
@@ -91,7 +94,12 @@ func (d *doc) styled(style string, pr props, text string) {
 	d.body.WriteString("<w:p>" + pPr(style, pr) + runs(text) + "</w:p>")
 }
 
-func (d *doc) title1(text string)   { d.styled("Title", props{}, text) }
+// title1 writes the cover's title: the first paragraph of a document
+// with a title page.
+func (d *doc) title1(text string) {
+	d.titlePage = true
+	d.styled("Title", props{}, text)
+}
 func (d *doc) subtitle(text string) { d.styled("Subtitle", props{}, text) }
 func (d *doc) h1(text string)       { d.styled("Heading1", props{}, text) }
 func (d *doc) h2(text string)       { d.styled("Heading2", props{}, text) }
@@ -155,8 +163,17 @@ type cell []string
 
 // table writes a table in the "Partnership Table" style. The first row is
 // the header, marked to repeat at the top of every page; widths are in
-// twentieths of a point and add up to the text width (9026).
+// twentieths of a point and add up to the text width (9026). A column of
+// amounts or shares is right-aligned, its heading too. How the rows keep
+// together across pages is decided after rendering, when their number is
+// known (assemble/documents/pages.go).
 func (d *doc) table(widths []int, rows ...[]cell) {
+	right := make([]bool, len(widths))
+	for _, row := range rows[1:] {
+		for j, c := range row {
+			right[j] = right[j] || numeric(c)
+		}
+	}
 	b := &d.body
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="PartnershipTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
@@ -175,8 +192,12 @@ func (d *doc) table(widths []int, rows ...[]cell) {
 			if len(c) == 0 {
 				c = cell{""}
 			}
+			pr := props{}
+			if right[j] {
+				pr.align = "right"
+			}
 			for _, para := range c {
-				b.WriteString("<w:p>" + pPr("TableText", props{}) + runs(para) + "</w:p>")
+				b.WriteString("<w:p>" + pPr("TableText", pr) + runs(para) + "</w:p>")
 			}
 			b.WriteString("</w:tc>")
 		}
@@ -186,6 +207,14 @@ func (d *doc) table(widths []int, rows ...[]cell) {
 	// A paragraph after a table keeps two tables from merging when a
 	// section between them is dropped.
 	d.styled("AfterTable", props{}, "")
+}
+
+// numericTag is a cell holding nothing but an amount or a share: a money
+// filter or a percent field, perhaps bold, perhaps opening or closing a loop.
+var numericTag = regexp.MustCompile(`^(?:\{\{#each [^}]*\}\})?(?:\*\*)?\{\{[^{}]*(?:\| *money|percent)\}\}(?:\*\*)?(?:\{\{/each\}\})?$`)
+
+func numeric(c cell) bool {
+	return len(c) == 1 && numericTag.MatchString(c[0])
 }
 
 // c is shorthand for a one-paragraph cell.
@@ -232,12 +261,13 @@ func (d *doc) bytes() ([]byte, error) {
 		{"_rels/.rels", packageRels},
 		{"docProps/core.xml", fmt.Sprintf(coreProps, xmlText.Replace(d.title), xmlText.Replace(d.subject))},
 		{"docProps/app.xml", appProps},
-		{"word/document.xml", documentHead + d.body.String() + sectPr + "</w:body></w:document>"},
+		{"word/document.xml", documentHead + d.body.String() + d.sectPr() + "</w:body></w:document>"},
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/styles.xml", styles},
 		{"word/numbering.xml", numbering},
 		{"word/settings.xml", settings},
-		{"word/footer1.xml", fmt.Sprintf(footer, runs(d.footer+" · {{document.fingerprint}}"))},
+		{"word/footer1.xml", fmt.Sprintf(footer, runs("{{document.footer}} · {{document.fingerprint}}"))},
+		{"word/footer2.xml", firstFooter},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -267,6 +297,7 @@ const contentTypes = `<Types xmlns="http://schemas.openxmlformats.org/package/20
 	`<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
 	`</Types>`
@@ -282,6 +313,7 @@ const documentRels = `<Relationships xmlns="http://schemas.openxmlformats.org/pa
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>` +
 	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
 	`<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+	`<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
 	`</Relationships>`
 
 const coreProps = `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
@@ -294,16 +326,32 @@ const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006
 
 const documentHead = `<w:document ` + wordNS + `><w:body>`
 
-// sectPr: A4 portrait, 2.54 cm margins, the footer on every page.
-const sectPr = `<w:sectPr><w:footerReference w:type="default" r:id="rId4"/>` +
-	`<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="567" w:gutter="0"/>` +
-	`<w:cols w:space="708"/></w:sectPr>`
+// sectPr: A4 portrait, 2.54 cm margins, the running footer on every page
+// but a cover, which has an empty footer of its own (titlePg).
+func (d *doc) sectPr() string {
+	refs, titlePg := `<w:footerReference w:type="default" r:id="rId4"/>`, ""
+	if d.titlePage {
+		refs += `<w:footerReference w:type="first" r:id="rId5"/>`
+		titlePg = `<w:titlePg/>`
+	}
+	return `<w:sectPr>` + refs +
+		`<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="567" w:gutter="0"/>` +
+		`<w:cols w:space="708"/>` + titlePg + `</w:sectPr>`
+}
 
+// footer: the text on the left (document.footer, worked out to fit one
+// line), the page number at the right margin, its words joined by
+// no-break spaces so "Page 3 of 8" never splits.
 const footer = `<w:ftr ` + wordNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>%s` +
-	`<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>` +
+	`<w:r><w:tab/><w:t xml:space="preserve">Page` + nbsp + `</w:t></w:r>` +
 	`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
-	`<w:r><w:t xml:space="preserve"> of </w:t></w:r>` +
+	`<w:r><w:t xml:space="preserve">` + nbsp + `of` + nbsp + `</w:t></w:r>` +
 	`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`
+
+const nbsp = "\u00a0"
+
+// firstFooter is the cover's: empty.
+const firstFooter = `<w:ftr ` + wordNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>`
 
 // settings: the elements in the order the schema requires (Word rejects
 // others); updateFields makes Word offer to fill the contents on opening.
@@ -361,8 +409,8 @@ var styles = `<w:styles ` + wordNS + `>` +
 	`<w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="600" w:after="0"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
 	`<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/></w:rPr></w:style>` +
-	`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="100"/></w:pPr></w:style>` +
-	`<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="100"/><w:ind w:left="220"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr>` + tocTabs + `<w:spacing w:after="100"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr>` + tocTabs + `<w:spacing w:after="100"/><w:ind w:left="220"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
 	`<w:pPr><w:tabs><w:tab w:val="right" w:pos="9026"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="595959"/><w:sz w:val="18"/></w:rPr></w:style>` +
 	`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
@@ -376,6 +424,10 @@ var styles = `<w:styles ` + wordNS + `>` +
 	`<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr></w:tblStylePr>` +
 	`</w:style>` +
 	`</w:styles>`
+
+// tocTabs: a contents entry's page number at the right margin, after a
+// dotted leader.
+const tocTabs = `<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs>`
 
 func heading(level, size int, color string, before int) string {
 	return fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="Heading%d"><w:name w:val="heading %d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>`+

@@ -7,7 +7,7 @@ package build
 // data; the default sentences state the duties every partnership shares
 // under the edition of Working Together in the data.
 func mou() *doc {
-	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}", footer: "{{partnership.short}} · {{document.title}}"}
+	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
 	cover(d, "{{partnership.name}}")
 	d.pageBreak()
 	d.contents()
@@ -333,8 +333,8 @@ func fundingTable(d *doc) {
 	d.p("The contributions for {{funding.year}} are:")
 	d.table([]int{4826, 2400, 1800},
 		[]cell{c("Contributor"), c("Amount"), c("Share")},
-		[]cell{c("{{#each funding.rows}}{{name}}"), c("{{amount | money}}"), c("{{share | percent}}{{/each}}")},
-		[]cell{c("**Total**"), c("**{{funding.total | money}}**"), c("**100%**")},
+		[]cell{c("{{#each funding.rows}}{{name}}"), c("{{amount | money}}"), c("{{percent}}{{/each}}")},
+		[]cell{c("**Total**"), c("**{{funding.total | money}}**"), c("**{{funding.percent}}**")},
 	)
 	d.tag("{{#if funding.in_kind}}")
 	d.p("The partners also contribute in kind, for example:")

@@ -1,0 +1,224 @@
+package documents
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"mou/assemble/format"
+)
+
+// What the default templates' pages need worked out before rendering: a
+// footer that stays on one line and shares printed with one precision.
+
+// The running footer: 9-point Arial across the 9,026-twip (451.3-point)
+// text width, the text on the left and "Page 999 of 999" at a right tab.
+const (
+	footerSize  = 9
+	footerWidth = 9026.0 / 20
+	footerGap   = 18 // points kept clear between the text and the page number
+)
+
+// footerText is "short name · title", shortened from the end of the name,
+// then of the title, so that it never wraps beside the fingerprint the
+// footer prints after it and the page number, however long the
+// partnership's name.
+func footerText(short, title string) string {
+	room := footerWidth - footerGap - format.TextWidth("Page 999 of 999", footerSize) -
+		format.TextWidth(" · WWWW-WWWW", footerSize) // the widest fingerprint
+
+	sep := " · "
+	full := short + sep + title
+	if format.TextWidth(full, footerSize) <= room {
+		return full
+	}
+	if rest := room - format.TextWidth(sep+title, footerSize); rest > format.TextWidth("Safeguarding…", footerSize) {
+		return format.Fit(short, rest, footerSize) + sep + title
+	}
+	return format.Fit(title, room, footerSize)
+}
+
+// sharesOf prints the funding rows' shares and the total's with one
+// precision, adding up to exactly the total.
+func sharesOf(f *Funding) {
+	parts := make([]int64, len(f.Rows))
+	for i, r := range f.Rows {
+		parts[i] = r.Amount.Pence()
+	}
+	shares, total := format.Shares(parts)
+	for i := range f.Rows {
+		f.Rows[i].Percent = shares[i]
+	}
+	f.Percent = total
+}
+
+// Tables and sign-offs are kept together across pages by keep-with-next
+// on their paragraphs, which Word and LibreOffice both honour in table
+// rows. Which rows to keep depends on how many the loops rendered, so the
+// rules run on the rendered document, for any template:
+//
+//   - a table with a repeating header row and at most shortTable rows below
+//     it stays on one page, with the paragraph that introduces it and the
+//     start of the one after it;
+//   - a longer one may break, but never after its header or first row,
+//     nor before its last row, so no page holds a single row of it or only
+//     its header;
+//   - a table of blocks (no header row, rows that may not split: the
+//     signature blocks) keeps the paragraphs between the heading before it
+//     and its first block with that block, so a sign-off statement is never
+//     parted from the first signature.
+const (
+	// shortTable is the most rows a table keeps on one page. Every row of
+	// such a table has the same keep property, so one that grows by a row
+	// differs from its earlier version only in that row (tracked changes
+	// of a row's properties are read back wrongly by LibreOffice); a
+	// longer table's last rows do change, the price of never leaving one
+	// row alone.
+	shortTable   = 12
+	leadInBlocks = 3 // paragraphs of statement kept with a signature block at most
+)
+
+var (
+	blockTagRE = regexp.MustCompile(`<(/?)w:(p|tbl)(?:\s[^>]*)?(/?)>`)
+	rowTagRE   = regexp.MustCompile(`<(/?)w:(tr|tbl)(?:\s[^>]*)?(/?)>`)
+	pOpenRE    = regexp.MustCompile(`<w:p(?:\s[^>]*)?>`)
+	headerRE   = regexp.MustCompile(`<w:tblHeader(?: w:val="(?:1|true|on)")?/>`)
+)
+
+// span is a stretch of the document: a body paragraph or table, or a row.
+type span struct {
+	table      bool
+	start, end int
+}
+
+// topLevel lists the elements tag matches that are not inside another of
+// them, in order: the body's paragraphs and tables (not a text box's
+// paragraphs, nor those in cells), or a table's rows (not those of tables
+// in its cells).
+func topLevel(doc string, tag *regexp.Regexp) []span {
+	var out []span
+	depth, start := 0, 0
+	for _, m := range tag.FindAllStringSubmatchIndex(doc, -1) {
+		closing, el, selfClosing := m[3] > m[2], doc[m[4]:m[5]], m[7] > m[6]
+		switch {
+		case selfClosing:
+			if depth == 0 {
+				out = append(out, span{table: el == "tbl", start: m[0], end: m[1]})
+			}
+		case !closing:
+			if depth == 0 {
+				start = m[0]
+			}
+			depth++
+		default:
+			depth--
+			if depth == 0 {
+				out = append(out, span{table: el == "tbl", start: start, end: m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// keepTogether applies the rules above and says whether it changed doc.
+func keepTogether(doc string, ids styleIDs) (string, bool) {
+	items := topLevel(doc, blockTagRE)
+	var keep []span // paragraphs and rows whose paragraphs get keep-with-next
+	for i, it := range items {
+		if !it.table {
+			continue
+		}
+		tbl := doc[it.start:it.end]
+		// Rows of this table, not of tables inside its cells: scan inside
+		// the outer <w:tbl>…</w:tbl>.
+		open := strings.IndexByte(tbl, '>') + 1
+		inner := tbl[open : len(tbl)-len("</w:tbl>")]
+		rows := topLevel(inner, rowTagRE)
+		if len(rows) == 0 {
+			continue
+		}
+		at := func(r span) span { return span{start: it.start + open + r.start, end: it.start + open + r.end} }
+		header := 0
+		for header < len(rows) && headerRE.MatchString(firstTrPr(inner[rows[header].start:rows[header].end])) {
+			header++
+		}
+		switch {
+		case header > 0 && header < len(rows):
+			// A short table's rows all keep with the next, the last one with
+			// the paragraph after the table: the same properties on every
+			// row, wherever it falls, so two versions of a document differ
+			// only where their text does (assemble/redline compares them).
+			last := len(rows) - 1
+			for r := range rows {
+				if last-header < shortTable || r <= header || r == last-1 {
+					keep = append(keep, at(rows[r]))
+				}
+			}
+			if i > 0 && !items[i-1].table && hasText(doc[items[i-1].start:items[i-1].end]) {
+				keep = append(keep, items[i-1])
+			}
+		case header == 0 && strings.Contains(firstTrPr(inner[rows[0].start:rows[0].end]), "<w:cantSplit"):
+			for j, n := i-1, 0; j >= 0 && n < leadInBlocks && !items[j].table; j, n = j-1, n+1 {
+				p := doc[items[j].start:items[j].end]
+				if m := pStyleRE.FindStringSubmatch(p); m != nil && ids.headingLevel(m[1]) > 0 {
+					break
+				}
+				keep = append(keep, items[j])
+			}
+		}
+	}
+	if len(keep) == 0 {
+		return doc, false
+	}
+	// Edit from the end so earlier positions stay true.
+	type edit struct {
+		at, end int
+		text    string
+	}
+	var edits []edit
+	for _, k := range keep {
+		for _, loc := range pOpenRE.FindAllStringIndex(doc[k.start:k.end], -1) {
+			at := k.start + loc[1]
+			rest := doc[at:k.end]
+			switch {
+			case strings.HasPrefix(rest, "<w:pPr/>"):
+				edits = append(edits, edit{at, at + len("<w:pPr/>"), "<w:pPr><w:keepNext/></w:pPr>"})
+			case strings.HasPrefix(rest, "<w:pPr>"):
+				pPr := rest[:strings.Index(rest, "</w:pPr>")]
+				if strings.Contains(pPr, "<w:keepNext") {
+					continue
+				}
+				after := len("<w:pPr>")
+				if m := pStyleRE.FindStringIndex(pPr); m != nil && m[0] == after {
+					after = m[1]
+				}
+				edits = append(edits, edit{at + after, at + after, "<w:keepNext/>"})
+			default:
+				edits = append(edits, edit{at, at, "<w:pPr><w:keepNext/></w:pPr>"})
+			}
+		}
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return b.at - a.at })
+	for _, e := range edits {
+		doc = doc[:e.at] + e.text + doc[e.end:]
+	}
+	return doc, len(edits) > 0
+}
+
+// firstTrPr is a row's properties, empty when it has none.
+func firstTrPr(row string) string {
+	open := strings.IndexByte(row, '>') + 1
+	if !strings.HasPrefix(row[open:], "<w:trPr>") {
+		return ""
+	}
+	return row[open : open+strings.Index(row[open:], "</w:trPr>")]
+}
+
+func hasText(p string) bool {
+	for _, t := range textRE.FindAllStringSubmatch(p, -1) {
+		if strings.TrimSpace(t[1]) != "" {
+			return true
+		}
+	}
+	return false
+}
