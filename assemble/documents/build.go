@@ -177,6 +177,13 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				return
 			}
 			r.p, r.findings = p, findings
+			// The earlier version is checked, and the history with it,
+			// even when this one fails, so every problem shows at once.
+			var old *partnership.Partnership
+			if opts.Compare != "" && p != nil {
+				r.compare = &comparison{}
+				old = r.compare.earlier(opts.Compare, p, opts)
+			}
 			if findings.Failed(opts.Strict) || p == nil {
 				progress("%s: %s, not built", path, findings.Summary())
 				return
@@ -191,9 +198,9 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				return
 			}
 			progress("%s: %s; %d document(s) ready", path, findings.Summary(), len(r.files))
-			if opts.Compare != "" {
-				c := compareWith(opts.Compare, p, docs, kinds, tmpls, opts)
-				r.files, r.compare = append(r.files, c.files...), &c
+			if c := r.compare; c != nil {
+				c.compare(old, p, docs, kinds, tmpls)
+				r.files = append(r.files, c.files...)
 				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
 				if c.history != nil && !opts.Strict {
 					var b strings.Builder

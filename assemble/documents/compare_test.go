@@ -81,7 +81,7 @@ func TestCompareWarnsWhenHistoryStands(t *testing.T) {
 	if _, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Progress: &progress}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(progress.String(), "warning: history: the documents differ from the version in ../../data/herefordshire-2019.toml") ||
+	if !strings.Contains(progress.String(), "warning: history: the data changed since the version in ../../data/herefordshire-2019.toml") ||
 		!strings.Contains(progress.String(), `version = "2.0"`) {
 		t.Errorf("no warning with a history entry to paste:\n%s", progress.String())
 	}
