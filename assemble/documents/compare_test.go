@@ -85,6 +85,17 @@ func TestCompareWarnsWhenHistoryStands(t *testing.T) {
 		!strings.Contains(progress.String(), `version = "2.0"`) {
 		t.Errorf("no warning with a history entry to paste:\n%s", progress.String())
 	}
+	// The MOU seed leaves sections of the arrangements empty, which
+	// validation warns about: give them wording so that only the history
+	// warning is left for --strict to turn into an error.
+	b, _ := os.ReadFile(later)
+	complete := string(b) + "\n[text]\n"
+	for _, id := range []string{"education", "geography", "threshold", "relevant-agencies", "voice", "youth-custody"} {
+		complete += id + " = \"Local wording.\"\n"
+	}
+	if err := os.WriteFile(later, []byte(complete), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	_, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Strict: true})
 	var f *Failure
 	found := false

@@ -168,3 +168,58 @@ func TestViewDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestViewSaysWhatTheDataSays: counts, signatories, the report period and
+// the dated names follow the data, never a guess.
+func TestViewSaysWhatTheDataSays(t *testing.T) {
+	p := parse(t, minimal+`
+[[partners]]
+id = "icb2"
+kind = "icb"
+organisation = "Second ICB"
+lead = { title = "Chief Executive" }
+
+[[endorsements]]
+partner = "council"
+signatory = "Ann Lee"
+title = "Chief Executive"
+document = "arrangements"
+`)
+	v := NewView(p, Arrangements)
+	if v.Counts.Partners != "four" {
+		t.Errorf("counts.partners = %q", v.Counts.Partners)
+	}
+	if len(v.ForewordSignatories) != 1 || v.ForewordSignatories[0].Signatory != "Ann Lee" {
+		t.Errorf("foreword signatories %+v: only those the data names", v.ForewordSignatories)
+	}
+	if v.Terms.Majesty != "His Majesty's" || v.Edition.HealthBody != "Integrated Care Board" {
+		t.Errorf("terms for 2024: %+v", v.Terms)
+	}
+	// No [report]: the period runs from the document date (the arrangements'
+	// start) to the end of that financial year.
+	if v.Report.Period != "2024-25" || v.Report.Start.String() != "1 November 2024" || v.Report.End.String() != "31 March 2025" {
+		t.Errorf("derived period %q %s–%s", v.Report.Period, v.Report.Start, v.Report.End)
+	}
+	if w := v.Report.Recipients[1].Name; w != "Foundations (What Works Centre for Children and Families)" {
+		t.Errorf("What Works recipient %q", w)
+	}
+
+	// A year-only date gives no period and no file-name guess.
+	old := parse(t, strings.Replace(strings.Replace(minimal, "date = 2024-11-01", `date = "2019"`, 1), `kind = "icb"`, `kind = "ccg"`, 1))
+	ov := NewView(old, YearlyReport)
+	if ov.Report.Period != "" || !ov.Report.Start.IsZero() || fileName(ov, YearlyReport) != "annual-report.docx" || ov.Document.Title != "Yearly Report" {
+		t.Errorf("year-only date: period %q, start %v, file %s", ov.Report.Period, ov.Report.Start, fileName(ov, YearlyReport))
+	}
+	if ov.Terms.Majesty != "Her Majesty's" || ov.Edition.HealthBody != "clinical commissioning group" {
+		t.Errorf("terms for 2019: %+v", ov.Terms)
+	}
+	if ov.Report.Recipients[1].Name != "What Works Centre for Children's Social Care" {
+		t.Errorf("2019 recipient %q", ov.Report.Recipients[1].Name)
+	}
+
+	// The date style is the data's, on every date.
+	o := parse(t, strings.Replace(minimal, "date = 2024-11-01", "date = 2024-11-01\ndate_style = \"ordinal\"", 1))
+	if got := NewView(o, MOU).Partnership.Date.String(); got != "1st November 2024" {
+		t.Errorf("ordinal date %q", got)
+	}
+}

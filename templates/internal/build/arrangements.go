@@ -87,10 +87,11 @@ func background(d *doc) {
 
 func statutoryPartners(d *doc) {
 	d.h1("The statutory partners")
-	section(d, "partners",
+	d.text("partners",
 		"The {{edition.leads_term}} for {{partnership.area}}, and the {{edition.delegates_term}} who act for them, are:",
 	)
 	partnersTable(d)
+	points(d, "partners")
 	d.p("Each can speak with authority for their organisation, take decisions that commit it on policy, resources and practice, and hold it to account for how well it carries out the arrangements. A lead who delegates remains accountable for what is done on their organisation's behalf.")
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("The partnership is chaired by {{scrutiny.chair.phrase}}{{#if scrutiny.chair_role}}, {{scrutiny.chair_role}}{{/if}}.")
@@ -190,11 +191,19 @@ func relevantAgencies(d *doc) {
 func widerPartnerships(d *doc) {
 	d.tag("{{#if boards}}")
 	d.h1("Wider partnerships")
-	section(d, "boards",
+	d.text("boards",
 		"The partnership works with the other strategic boards and partnerships in the area, so that plans are aligned and each knows what the others are doing for children and families. They are:",
 	)
 	d.tag("{{#each boards}}")
 	d.bullet("{{name}}{{#if purpose}}: {{purpose}}{{/if}}")
+	d.tag("{{/each}}")
+	points(d, "boards")
+	// Agreements with the wider partnerships belong here; the partners'
+	// own ones under data and intelligence.
+	d.tag("{{#each data_sharing}}")
+	d.tag("{{#if with}}")
+	d.p("{{name}}, with {{with}}: {{status_text}}.{{#if scope}} It covers {{scope}}.{{/if}}")
+	d.tag("{{/if}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
@@ -256,6 +265,11 @@ func dataIntelligence(d *doc) {
 	section(d, "data",
 		"The partners collect and analyse shared data on the help children receive, from early help to children in care and care leavers, and use it to set priorities, to target audits and to test whether changes have worked.",
 	)
+	d.tag("{{#each data_sharing}}")
+	d.tag("{{#unless with}}")
+	d.p("{{name}}: {{status_text}}.{{#if scope}} It covers {{scope}}.{{/if}}")
+	d.tag("{{/unless}}")
+	d.tag("{{/each}}")
 }
 
 func training(d *doc) {
@@ -316,7 +330,7 @@ func procedures(d *doc) {
 func threshold(d *doc) {
 	d.h1("Threshold of need")
 	section(d, "threshold",
-		"{{#if procedures.threshold}}{{procedures.threshold}} is the threshold document: it describes{{else}}A shared threshold document describes{{/if}} the levels of need{{#if procedures.threshold_ages}} of children from {{procedures.threshold_ages}}{{/if}} and the help available at each, so that every agency makes the same judgement about when and how to act.",
+		"The threshold document{{#if procedures.threshold}}, {{procedures.threshold}},{{/if}} describes the levels of need{{#if procedures.threshold_ages}} of children from {{procedures.threshold_ages}}{{/if}} and the help available at each, so that every agency makes the same judgement about when and how to act.",
 	)
 	d.tag("{{#if edition.is_2023}}")
 	d.p("The {{edition.leads_term}} sign off the threshold document.")
@@ -392,12 +406,13 @@ func arrangementsHistory(d *doc) {
 func structure(d *doc) {
 	d.tag("{{#if structure}}")
 	d.h1("Appendix: structure")
-	section(d, "structure",
+	d.text("structure",
 		"{{#if structure.note}}{{structure.note}}{{else}}The groups of the partnership and whom each reports to:{{/if}}",
 	)
 	d.table([]int{3600, 2400, 3026},
 		[]cell{c("Group"), c("Kind"), c("Reports to")},
 		[]cell{c("{{#each structure.rows}}**{{name}}**"), c("{{kind}}"), c("{{reports_to}}{{/each}}")},
 	)
+	points(d, "structure")
 	d.tag("{{/if}}")
 }

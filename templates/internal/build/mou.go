@@ -41,10 +41,11 @@ func mou() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("The safeguarding partners")
-	section(d, "partners",
+	d.text("partners",
 		"The law names the {{edition.leads_term}}: the chief executive of the local authority, the {{edition.health_lead}}, and the chief officer of police, each for an area any part of which falls within the local authority area. In {{partnership.area}} the partners, and those who act for them, are:",
 	)
 	partnersTable(d)
+	points(d, "partners")
 	membersList(d)
 	d.h2("Delegation and accountability")
 	section(d, "accountability",
@@ -318,7 +319,9 @@ func disputeFacts(d *doc) {
 	d.p("If the partners cannot resolve it, the matter goes to {{scrutiny.lead.phrase}}, who works with the {{edition.leads_term}} to resolve it.")
 	d.tag("{{/if}}")
 	d.tag("{{/unless}}")
-	d.p("If no resolution can be reached, the partners{{#if scrutiny.lead}}, consulting {{scrutiny.lead.phrase}},{{/if}} consider formal independent arbitration{{#if disputes.arbitration}} through {{disputes.arbitration}}{{/if}}.")
+	d.tag("{{#if disputes.arbitration}}")
+	d.p("If no resolution can be reached, the partners{{#if scrutiny.lead}}, consulting {{scrutiny.lead.phrase}},{{/if}} consider formal independent arbitration through {{disputes.arbitration}}.")
+	d.tag("{{/if}}")
 	d.tag("{{#if disputes.regulator_list}}")
 	d.p("Partners that do not meet their statutory duties are held to account through regulation and inspection, for example by {{disputes.regulator_list}}, and the Secretary of State may take enforcement action.")
 	d.tag("{{else}}")

@@ -1,0 +1,74 @@
+package partnership
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTermsFollowTheDate: each changed name switches on its own day.
+func TestTermsFollowTheDate(t *testing.T) {
+	tests := []struct {
+		day                          time.Time
+		majesty, health, what, board string
+	}{
+		{day(2019, 9, 10), "Her Majesty's", "clinical commissioning group", "What Works Centre for Children's Social Care", "the Local Safeguarding Children Board"},
+		{day(2019, 9, 29), "Her Majesty's", "clinical commissioning group", "What Works Centre for Children's Social Care", "the former Local Safeguarding Children Board"},
+		{day(2022, 7, 1), "Her Majesty's", "Integrated Care Board", "What Works Centre for Children's Social Care", "the former Local Safeguarding Children Board"},
+		{day(2022, 9, 7), "Her Majesty's", "Integrated Care Board", "What Works Centre for Children's Social Care", "the former Local Safeguarding Children Board"},
+		{day(2022, 9, 8), "His Majesty's", "Integrated Care Board", "What Works Centre for Children's Social Care", "the former Local Safeguarding Children Board"},
+		{day(2023, 6, 6), "His Majesty's", "Integrated Care Board", "Foundations (What Works Centre for Children and Families)", "the former Local Safeguarding Children Board"},
+	}
+	for _, tt := range tests {
+		got := TermsAt(tt.day)
+		if got.Majesty != tt.majesty || got.HealthBody != tt.health || got.WhatWorks != tt.what || got.Board != tt.board {
+			t.Errorf("%s: %+v", tt.day.Format("2 January 2006"), got)
+		}
+		if got.Constabulary != tt.majesty+" Inspectorate of Constabulary and Fire & Rescue Services" {
+			t.Errorf("%s: constabulary %q", tt.day.Format("2 January 2006"), got.Constabulary)
+		}
+	}
+}
+
+// TestOrderedParts: the partnership's order first, then the rest in the
+// default order; unknown and repeated ids are validation errors.
+func TestOrderedParts(t *testing.T) {
+	p := &Partnership{Partnership: Profile{ArrangementsOrder: []string{"funding", "foreword", "funding"}}}
+	got := p.OrderedParts()
+	if len(got) != len(ArrangementsParts) || got[0] != "funding" || got[1] != "foreword" || got[2] != "background" {
+		t.Errorf("order %v", got)
+	}
+	fs := check("o.toml", base[:len("[partnership]\n")]+"arrangements_order = [\"fundng\", \"foreword\", \"foreword\"]\n"+base[len("[partnership]\n"):])
+	var rules []string
+	for _, f := range fs {
+		rules = append(rules, f.Rule)
+	}
+	if len(rules) != 2 || rules[0] != "order.unknown-section" || rules[1] != "order.duplicate" || fs[0].Line != 2 {
+		t.Errorf("findings:\n%s", render(fs))
+	}
+}
+
+// TestReportPeriodFindings: a year-only date with no [report] is a
+// warning, not a guess; a period before in_force is a warning.
+func TestReportPeriodFindings(t *testing.T) {
+	src := replace(t, base, "date = 2019-09-10\n\n", "date = \"2019\"\n\n")
+	src = replace(t, src, "[report]\nstart = 2019-09-10\nend = 2020-03-31\n", "")
+	fs := check("r.toml", src)
+	if len(fs) != 1 || fs[0].Rule != "report.period-unknown" || fs[0].Severity != Warning {
+		t.Errorf("year-only date:\n%s", render(fs))
+	}
+	src = replace(t, base, "date = 2019-09-10\n\n", "date = 2019-09-10\nin_force = 2019-09-29\n\n")
+	fs = check("r.toml", src)
+	if len(fs) != 1 || fs[0].Rule != "report.before-arrangements" {
+		t.Errorf("period before in_force:\n%s", render(fs))
+	}
+}
+
+// replace replaces old once, and fails the test when old is not there.
+func replace(t *testing.T, s, old, new string) string {
+	t.Helper()
+	if !strings.Contains(s, old) {
+		t.Fatalf("%q is not in the text", old)
+	}
+	return strings.Replace(s, old, new, 1)
+}
