@@ -82,7 +82,7 @@ func splitWords(s string) []string {
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // innerMark is a mark that may sit inside a word.
-func innerMark(r rune) bool { return r == '\'' || r == '’' || r == '.' || r == ',' }
+func innerMark(r rune) bool { return r == '\'' || r == '’' || r == '.' || r == ',' || r == '-' }
 
 // followsWord reports whether a word continues after an inner mark, as in
 // "don't", "1,260.50" or "St.Helens".
