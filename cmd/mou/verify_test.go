@@ -30,3 +30,18 @@ func TestVerifyCommand(t *testing.T) {
 		t.Errorf("no argument: exit %d, %s", code, errw)
 	}
 }
+
+func TestBuildCompareFlag(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, errw := mou(t, "build", "--out", out, "--only", "mou", "--compare", "../../data/herefordshire-2019.toml", "../../data/herefordshire-2024.toml")
+	if code != 0 || !strings.Contains(stdout, "compared with ../../data/herefordshire-2019.toml: mou ") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, errw)
+	}
+	if _, err := os.Stat(filepath.Join(out, "herefordshire", "mou-changes.docx")); err != nil {
+		t.Error(err)
+	}
+	code, _, errw = mou(t, "build", "--compare", "../../data/herefordshire-2019.toml", "../../data/herefordshire-2024.toml", "../../data/westmorland-and-furness-2025.toml")
+	if code != 2 || !strings.Contains(errw, "--compare compares one partnership") {
+		t.Errorf("two partnerships: exit %d, %s", code, errw)
+	}
+}
