@@ -132,6 +132,11 @@ func isBare(c byte) bool {
 // Build scans src and returns its index.
 func Build(src string) *Index {
 	s := &scanner{src: src, line: 1, lineStart: 0, ix: &Index{pos: map[string]Pos{}}, aot: map[string]int{}}
+	// A byte order mark (some Windows editors write one) is not part of
+	// the first line's text.
+	if strings.HasPrefix(src, "\uFEFF") {
+		s.i, s.lineStart = len("\uFEFF"), len("\uFEFF")
+	}
 	s.run()
 	return s.ix
 }

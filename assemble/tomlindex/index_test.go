@@ -37,6 +37,7 @@ func TestBuild(t *testing.T) {
 			map[string]Pos{"a": {1, 1}, "b": {5, 1}, "c": {8, 1}}},
 		{"string with hash and quotes", "a = \"x # \\\" ]\" # c\nb = 2\n", map[string]Pos{"b": {2, 1}}},
 		{"crlf", "a = 1\r\n[t]\r\nb = 2\r\n", map[string]Pos{"t.b": {3, 1}}},
+		{"byte order mark", "\uFEFF[t]\nb = 2\n", map[string]Pos{"t": {1, 1}, "t.b": {2, 1}}},
 		{"escaped keys", "[partnership]\n\"n\\u0061me\" = 1\n\"caf\\u00e9\" = 2\n\"\\U0001F600\\t\" = 3\n[\"t\\u0061ble\"]\nk = 4\n",
 			map[string]Pos{"partnership.name": {2, 1}, `partnership."café"`: {3, 1}, `partnership."😀\t"`: {4, 1}, "table.k": {6, 1}}},
 		{"dates", "d = 2019-09-10\ne = 1\n", map[string]Pos{"d": {1, 1}, "e": {2, 1}}},
