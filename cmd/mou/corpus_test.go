@@ -47,7 +47,7 @@ func TestCorpus(t *testing.T) {
 	start := time.Now()
 	bin := buildMou(t)
 	dir := t.TempDir()
-	generateCorpus(t, dir)
+	orgLine := generateCorpus(t, dir)
 	soffice := fakeSofficeDir(t)
 
 	data := func(name string) string { return filepath.Join(corpus, "data", name) }
@@ -75,11 +75,11 @@ func TestCorpus(t *testing.T) {
 		{name: "dotted key of 20,000 parts", args: build(gen("dotted-key.toml")), code: 1, want: loc(gen("dotted-key.toml"), 2) + ".*dotted parts"},
 		{name: "table header of 20,000 parts", args: build(gen("long-header.toml")), code: 1, want: loc(gen("long-header.toml"), 3) + ".*dotted parts"},
 		{name: "100 KB key", args: build(gen("long-key.toml")), code: 1, want: loc(gen("long-key.toml"), 2) + ".*bytes long"},
-		{name: "10 MB organisation name", args: build(gen("huge-name.toml")), code: 1, want: loc(gen("huge-name.toml"), 22) + ".*larger than 1024 KB"},
+		{name: "10 MB organisation name", args: build(gen("huge-name.toml")), code: 1, want: loc(gen("huge-name.toml"), orgLine) + ".*larger than 1024 KB"},
 		{name: "100,000 partners", args: build(gen("many-partners.toml")), code: 1, want: regexp.QuoteMeta(gen("many-partners.toml")) + `:\d+: error.*larger than 1024 KB`},
 		{name: "600 relevant agencies", args: build(gen("many-agencies.toml")), code: 1, want: `many-agencies.toml:\d+:1: error: relevant_agencies: relevant_agencies has 600 entries, more than the 500`},
 		{name: "60 partners", args: build(gen("sixty-partners.toml")), code: 1, want: `sixty-partners.toml:\d+:1: error: partners: partners has 60 partners, more than the 50`},
-		{name: "2,000-character name", args: build(gen("long-org.toml")), code: 1, want: loc(gen("long-org.toml"), 22) + ".*partners\\[0\\].organisation is 2000 characters long; a name or title may be at most 300"},
+		{name: "2,000-character name", args: build(gen("long-org.toml")), code: 1, want: loc(gen("long-org.toml"), orgLine) + ".*partners\\[0\\].organisation is 2000 characters long; a name or title may be at most 300"},
 		{name: "half-megabyte line", args: build(gen("long-line.toml")), code: 1, want: loc(gen("long-line.toml"), 2) + "(?s).*…"},
 		// Odd files: refused by name, without reading or blocking.
 		{name: "/dev/zero", args: build("/dev/zero"), code: 1, want: "/dev/zero is a device, not a data file"},
@@ -264,8 +264,10 @@ func fakeSofficeDir(t *testing.T) map[string]string {
 	return out
 }
 
-// generateCorpus writes the large and special inputs into dir.
-func generateCorpus(t *testing.T, dir string) {
+// generateCorpus writes the large and special inputs into dir and returns
+// the line of the example's first organisation, where two of them put an
+// oversized name.
+func generateCorpus(t *testing.T, dir string) int {
 	t.Helper()
 	hf, err := os.ReadFile("../../data/herefordshire-2019.toml")
 	if err != nil {
@@ -288,12 +290,15 @@ func generateCorpus(t *testing.T, dir string) {
 	write("dotted-key.toml", "[partnership]\n"+strings.Repeat("a.", 20000)+"a = 1\n")
 	write("long-header.toml", "[partnership]\nname = \"x\"\n["+strings.Repeat("a.", 20000)+"a]\n")
 	write("long-key.toml", "[partnership]\n"+strings.Repeat("k", 100000)+" = 1\n")
-	// Line 22 is the first partner's organisation in the example.
 	lines := strings.Split(base, "\n")
-	if !strings.HasPrefix(lines[21], "organisation = ") {
-		t.Fatalf("line 22 of the Herefordshire example is no longer a partner's organisation: update the corpus")
+	org := 0
+	for org < len(lines) && !strings.HasPrefix(lines[org], "organisation = ") {
+		org++
 	}
-	write("huge-name.toml", strings.Join(lines[:21], "\n")+"\norganisation = \""+strings.Repeat("A", 10<<20)+"\"\n")
+	if org == len(lines) {
+		t.Fatal("the Herefordshire example names no organisation: update the corpus")
+	}
+	write("huge-name.toml", strings.Join(lines[:org], "\n")+"\norganisation = \""+strings.Repeat("A", 10<<20)+"\"\n")
 	var many strings.Builder
 	many.WriteString(base)
 	for i := 0; i < 100000; i++ {
@@ -310,7 +315,7 @@ func generateCorpus(t *testing.T, dir string) {
 		fmt.Fprintf(&partners, "[[partners]]\nid = \"p%d\"\nkind = \"police\"\norganisation = \"Police %d\"\nlead = { name = \"A\", title = \"B\" }\n", i, i)
 	}
 	write("sixty-partners.toml", base+partners.String())
-	write("long-org.toml", strings.Join(lines[:21], "\n")+"\norganisation = \""+strings.Repeat("x", 2000)+"\"\n"+strings.Join(lines[22:], "\n"))
+	write("long-org.toml", strings.Join(lines[:org], "\n")+"\norganisation = \""+strings.Repeat("x", 2000)+"\"\n"+strings.Join(lines[org+1:], "\n"))
 	write("long-line.toml", "[partnership]\nvision = \""+strings.Repeat("word ", 100000)+"\" and more\n")
 	write("changed.toml", replace(`name = "Safeguarding Children and Young People in Herefordshire"`, `name = "Safeguarding Children and Young People in Herefordshire (revised)"`))
 	write("arabic.toml", replace(`area = "Herefordshire"`, `area = "هيريفوردشير"`))
@@ -330,6 +335,7 @@ func generateCorpus(t *testing.T, dir string) {
 	os.Symlink(filepath.Join(dir, "changed.toml"), filepath.Join(dir, "link1.toml"))
 	os.Symlink(filepath.Join(dir, "link1.toml"), filepath.Join(dir, "link2.toml"))
 	os.Symlink(filepath.Join(dir, "loop.toml"), filepath.Join(dir, "loop.toml"))
+	return org + 1
 }
 
 // killedBuild kills mou with SIGKILL while LibreOffice converts in its
