@@ -9,6 +9,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"mou/assemble/internal/docxzip"
 )
 
 // PropertyName is the custom document property that carries the
@@ -19,7 +21,7 @@ const PropertyName = "Fingerprint"
 // table cells as they come, tabs and breaks as spaces; deleted text and
 // field instructions are not read.
 func Words(docx []byte) ([]string, error) {
-	x, err := readPart(docx, "word/document.xml")
+	x, err := docxzip.Part(docx, "word/document.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +97,7 @@ func Stamp(docx []byte, fp string) ([]byte, error) {
 	zw := zip.NewWriter(&buf)
 	hasCustom := false
 	for _, f := range zr.File {
-		b, err := readFile(f)
+		b, err := docxzip.Read(f)
 		if err != nil {
 			return nil, err
 		}
@@ -159,8 +161,8 @@ var (
 
 // Claimed is the fingerprint a .docx records in its properties, or "".
 func Claimed(docx []byte) (string, error) {
-	custom, err := readPart(docx, "docProps/custom.xml")
-	if errors.Is(err, errNoPart) {
+	custom, err := docxzip.Part(docx, "docProps/custom.xml")
+	if errors.Is(err, docxzip.ErrNoPart) {
 		return "", nil
 	}
 	if err != nil {
@@ -170,34 +172,6 @@ func Claimed(docx []byte) (string, error) {
 		return string(m[1]), nil
 	}
 	return "", nil
-}
-
-var errNoPart = errors.New("no such part")
-
-func readPart(docx []byte, name string) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, fmt.Errorf("not a .docx: %w", err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			return readFile(f)
-		}
-	}
-	return nil, fmt.Errorf("%s: %w", name, errNoPart)
-}
-
-func readFile(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Name, err)
-	}
-	return b, nil
 }
 
 func writeFile(zw *zip.Writer, h zip.FileHeader, b []byte) error {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"mou/assemble/internal/docxzip"
 )
 
 // Result is what verifying one file found.
@@ -144,7 +146,7 @@ func verifyFile(path string) Result {
 		}
 		r.Claimed, _ = Claimed(b)
 		r.Title = docxTitle(b)
-		if f, err := readPart(b, "word/footer1.xml"); err == nil {
+		if f, err := docxzip.Part(b, "word/footer1.xml"); err == nil {
 			footers = []string{string(f)}
 		}
 	case ".pdf":
@@ -221,7 +223,7 @@ func withoutRepeats(words []string, repeats [][2]int, claimed string) (string, b
 var titleRe = regexp.MustCompile(`<dc:title>([^<]*)</dc:title>`)
 
 func docxTitle(docx []byte) string {
-	core, err := readPart(docx, "docProps/core.xml")
+	core, err := docxzip.Part(docx, "docProps/core.xml")
 	if err != nil {
 		return ""
 	}

@@ -19,11 +19,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"path"
 	"strconv"
 	"strings"
 	"time"
+
+	"mou/assemble/internal/docxzip"
 )
 
 // Options say who and when the changes are attributed to.
@@ -85,11 +86,11 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 			}
 			continue
 		}
-		oldPart, err := readFile(of)
+		oldPart, err := docxzip.Read(of)
 		if err != nil {
 			return nil, Summary{}, fmt.Errorf("the earlier version: %w", err)
 		}
-		newPart, err := readFile(f)
+		newPart, err := docxzip.Read(f)
 		if err != nil {
 			return nil, Summary{}, fmt.Errorf("the new version: %w", err)
 		}
@@ -111,19 +112,6 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 	return buf.Bytes(), r.sum, nil
 }
 
-func readFile(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Name, err)
-	}
-	return b, nil
-}
-
 // readParts unzips a package, keeping the order of its parts.
 func readParts(docx []byte) (map[string][]byte, []string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
@@ -133,7 +121,7 @@ func readParts(docx []byte) (map[string][]byte, []string, error) {
 	parts := map[string][]byte{}
 	var order []string
 	for _, f := range zr.File {
-		b, err := readFile(f)
+		b, err := docxzip.Read(f)
 		if err != nil {
 			return nil, nil, err
 		}

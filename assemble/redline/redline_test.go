@@ -180,16 +180,8 @@ func checkRevisionMarkup(t *testing.T, docx []byte) {
 	t.Helper()
 	ids := map[string]bool{}
 	for _, name := range partNames(t, docx) {
-		d := xml.NewDecoder(bytes.NewReader(part(t, docx, name)))
 		var stack []string
-		for {
-			tok, err := d.Token()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
+		eachToken(t, part(t, docx, name), func(tok xml.Token) {
 			switch e := tok.(type) {
 			case xml.StartElement:
 				local := e.Name.Local
@@ -219,7 +211,7 @@ func checkRevisionMarkup(t *testing.T, docx []byte) {
 			case xml.EndElement:
 				stack = stack[:len(stack)-1]
 			}
-		}
+		})
 	}
 	if len(ids) == 0 {
 		t.Errorf("no revisions at all")
@@ -266,19 +258,9 @@ func sameContent(t *testing.T, what string, got, want []byte) {
 		if g == w {
 			continue
 		}
-		gl, wl := strings.Split(g, "\n"), strings.Split(w, "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var a, b string
-			if i < len(gl) {
-				a = gl[i]
-			}
-			if i < len(wl) {
-				b = wl[i]
-			}
-			if a != b {
-				t.Errorf("%s: %s differs at block %d:\n got: %s\nwant: %s", what, name, i, a, b)
-				return
-			}
+		if i, a, b, differ := firstDifference(strings.Split(g, "\n"), strings.Split(w, "\n")); differ {
+			t.Errorf("%s: %s differs at block %d:\n got: %s\nwant: %s", what, name, i, a, b)
+			return
 		}
 	}
 }
@@ -287,19 +269,11 @@ func sameContent(t *testing.T, what string, got, want []byte) {
 // properties and their text by run properties (adjacent runs of the same
 // properties joined), rows and cells marked.
 func content(t testing.TB, x []byte) string {
-	d := xml.NewDecoder(bytes.NewReader(x))
 	var b strings.Builder
 	var props, rPr, para strings.Builder
 	var in []string
 	lastRPr := "\x00"
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachToken(t, x, func(tok xml.Token) {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			l := e.Name.Local
@@ -342,8 +316,24 @@ func content(t testing.TB, x []byte) string {
 				b.WriteString(props.String() + "|" + para.String() + "\n")
 			}
 		}
-	}
+	})
 	return b.String()
+}
+
+// eachToken calls f with each token of an XML part.
+func eachToken(t testing.TB, x []byte, f func(xml.Token)) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(x))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		f(tok)
+	}
 }
 
 // TestOneWordOfATitle: changing one word of one delegate's title changes
@@ -459,34 +449,33 @@ func sameText(t *testing.T, what string, got, want []byte, wordsOnly bool) {
 	if wordsOnly {
 		g, w = []string{strings.Join(g, "")}, []string{strings.Join(w, "")}
 	}
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			t.Errorf("%s: paragraph %d is %q, want %q", what, i, a, b)
-			return
-		}
+	if i, a, b, differ := firstDifference(g, w); differ {
+		t.Errorf("%s: paragraph %d is %q, want %q", what, i, a, b)
 	}
 }
 
+// firstDifference finds the first line at which two lists differ.
+func firstDifference(got, want []string) (i int, g, w string, differ bool) {
+	for i := 0; i < len(got) || i < len(want); i++ {
+		g, w = "", ""
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			return i, g, w, true
+		}
+	}
+	return 0, "", "", false
+}
+
 func textLines(t testing.TB, x []byte) []string {
-	d := xml.NewDecoder(bytes.NewReader(x))
 	var out []string
 	var cur strings.Builder
 	var in []string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachToken(t, x, func(tok xml.Token) {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			in = append(in, e.Name.Local)
@@ -506,6 +495,6 @@ func textLines(t testing.TB, x []byte) []string {
 				cur.Reset()
 			}
 		}
-	}
+	})
 	return out
 }
