@@ -34,6 +34,9 @@ const (
 	// MaxItems is the most entries of any other list (relevant agencies,
 	// funding rows, members, milestones…).
 	MaxItems = 500
+	// MaxFindings is the most findings reported for one partnership; the
+	// rest are counted in a last one.
+	MaxFindings = 200
 	// excerptRunes is the widest excerpt of a line a message shows.
 	excerptRunes = 100
 	// maxMessageRunes is the longest message text kept.

@@ -198,3 +198,19 @@ func TestOnlyRegularFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestManyFindingsCapped: a file with 5,000 mistakes gives a short report.
+func TestManyFindingsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[partnership]\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	_, fs, out := loadText(t, b.String())
+	if len(fs) != MaxFindings+1 || !strings.Contains(fs[MaxFindings].Message, "more problems") || fs.Errors() != MaxFindings+1 {
+		t.Fatalf("%d findings, last %v", len(fs), fs[len(fs)-1])
+	}
+	if len(out) > 200000 {
+		t.Errorf("report is %d bytes", len(out))
+	}
+}

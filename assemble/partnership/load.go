@@ -121,13 +121,25 @@ func Load(paths ...string) (*Partnership, Findings, error) {
 	return p, tidy(findings), nil
 }
 
-// tidy sorts findings and cuts any message that quotes a long text.
+// tidy sorts findings, cuts any message that quotes a long text and keeps
+// the first MaxFindings: a generated file can hold 100,000 mistakes, and a
+// report of them all would run to megabytes.
 func tidy(fs Findings) Findings {
 	for i := range fs {
 		fs[i].Message = clip(fs[i].Message)
 		fs[i].Hint = clip(fs[i].Hint)
 	}
 	fs.Sort()
+	if len(fs) > MaxFindings {
+		rest := fs[MaxFindings:]
+		more := Finding{Severity: Warning, Rule: "data.more", File: rest[0].File,
+			Message: fmt.Sprintf("%d more problems (%d errors) are not listed", len(rest), rest.Errors()),
+			Hint:    "fix the ones above and validate again"}
+		if rest.Errors() > 0 {
+			more.Severity = Error
+		}
+		fs = append(fs[:MaxFindings:MaxFindings], more)
+	}
 	return fs
 }
 
