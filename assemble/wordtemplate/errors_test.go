@@ -33,7 +33,7 @@ func TestTemplateErrors(t *testing.T) {
 			[]string{`test.docx: document, paragraph 1 ("{{#for partners}}{{/each}}"): unknown block "for" in {{#for partners}} (blocks are #each, #if and #unless)`,
 				`test.docx: document, paragraph 1 ("{{#for partners}}{{/each}}"): {{/each}} closes a block that was never opened (add {{#each …}} before it, or delete it)`}},
 		{"block not alone", para("Partners: {{#each partners}}") + para("{{organisation}}") + para("{{/each}}"),
-			[]string{`test.docx: document, paragraph 1 ("Partners: {{#each partners}}"): {{#each partners}} shares its paragraph with other text, but its block spans several paragraphs (put the tag on a paragraph of its own, or close the block in the same paragraph)`}},
+			[]string{`test.docx: document, paragraph 1 ("Partners: {{#each partners}}"): {{#each partners}} shares its paragraph with the text "Partners:", but its block spans several paragraphs (put the tag on a paragraph of its own, or close the block in the same paragraph)`}},
 		{"block cuts a table", para("{{#each partners}}") + table(row("{{organisation}}"), row("{{/each}}")),
 			[]string{`test.docx: document, paragraph 1 ("{{#each partners}}"): {{#each partners}} and its {{/each}} would cut a table in half (put both tags in the same paragraph, the same table row, rows of the same table, or on paragraphs of their own side by side)`}},
 		{"block cuts a hyperlink", `<w:p><w:hyperlink r:id="rId1"><w:r><w:t>{{#if yes}}link</w:t></w:r></w:hyperlink><w:r><w:t>{{/if}}</w:t></w:r></w:p>`,

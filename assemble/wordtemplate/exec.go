@@ -235,6 +235,7 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 		for _, c := range blk.elseNodes {
 			st.walk(b, c, sc, plain)
 		}
+		b.raw(blk.keepSect)
 	}
 	switch tg.block {
 	case "if", "unless":

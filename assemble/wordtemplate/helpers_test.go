@@ -25,6 +25,11 @@ func mkdocx(body string, extra map[string]string) []byte {
 		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document ` + wNS + `><w:body>` + body + `<w:sectPr/></w:body></w:document>`,
 	}
+	if _, ok := extra["word/numbering.xml"]; !ok {
+		// No dangling relationship to a numbering part that is not there.
+		parts["word/_rels/document.xml.rels"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`
+	}
 	for k, v := range extra {
 		parts[k] = v
 	}

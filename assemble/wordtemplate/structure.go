@@ -13,6 +13,7 @@ type block struct {
 	elseNodes []*node
 	restart   []string // list numbering (numIds) to restart in each copy
 	scope     string   // inline, paragraphs, row, rows: for tests and lint
+	keepSect  string   // written when the main branch shows nothing (see keptSection)
 }
 
 // pair is a matched block before its scope is decided.
@@ -136,7 +137,7 @@ func (p *part) scope(pr *pair) *Error {
 	}
 	rowO, rowC := pO.ancestor("w:tr"), pC.ancestor("w:tr")
 	switch {
-	case rowO != nil && rowO == rowC && (pO.parent != pC.parent || !alone(pO, o) || !alone(pC, c)):
+	case rowO != nil && rowO == rowC && (pO.parent != pC.parent || !inspect(pO, o).alone() || !inspect(pC, c).alone()):
 		// Different cells of one row, or the first and last paragraphs of
 		// one cell with text beside the tags: the row repeats. (Tags alone
 		// on paragraphs of one cell repeat those paragraphs instead.)
@@ -204,30 +205,45 @@ func (p *part) scope(pr *pair) *Error {
 		}
 		return cut("a text box or other element")
 	}
+	var found []beside
 	for _, tn := range append([]*node{o, c}, pr.elses...) {
 		pp := tn.ancestor("w:p")
-		if !alone(pp, tn) {
-			return tagError(tn.tag, ErrBlockNotAlone,
-				fmt.Sprintf("%s shares its paragraph with other text, but its block spans several paragraphs", tn.tag.raw),
-				"put the tag on a paragraph of its own, or close the block in the same paragraph")
+		bs := inspect(pp, tn)
+		if !bs.alone() {
+			return notAlone(tn.tag, bs)
 		}
 		if pp.parent != pO.parent {
 			return tagError(tn.tag, ErrMisplacedElse, "{{else}} must be a paragraph beside "+o.tag.raw, "")
 		}
+		found = append(found, bs)
 	}
 	var elseParas []*node
 	for _, e := range pr.elses {
 		elseParas = append(elseParas, e.ancestor("w:p"))
 	}
 	b.scope = "paragraphs"
-	wrap(pO.parent, pO, pC, elseParas, b, true)
+	blk := wrap(pO.parent, pO, pC, elseParas, b, true)
+	keepBeside(b, blk, found[0], found[1], pO, pC, found[2:], elseParas)
+	b.keepSect = keptSection(blk)
 	return nil
+}
+
+// notAlone is the error for a block tag that shares its paragraph, naming
+// what it shares it with.
+func notAlone(tg *tag, bs beside) *Error {
+	what := fmt.Sprintf("the text %q", abbreviate(bs.text, 40))
+	if bs.text == "" {
+		what = "the tag " + bs.other
+	}
+	return tagError(tg, ErrBlockNotAlone,
+		fmt.Sprintf("%s shares its paragraph with %s, but its block spans several paragraphs", tg.raw, what),
+		"put the tag on a paragraph of its own, or close the block in the same paragraph")
 }
 
 // wrap replaces first..last (inclusive) in parent with a block node holding
 // what lies strictly between them, split at the else markers; the markers
 // themselves are dropped.
-func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
+func wrap(parent, first, last *node, elses []*node, b *block, _ bool) *node {
 	i, j := parent.index(first), parent.index(last)
 	inner := parent.children[i+1 : j]
 	var main, alt []*node
@@ -253,6 +269,7 @@ func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
 		n.parent = blk
 	}
 	b.elseNodes = alt
+	return blk
 }
 
 // removeTag deletes a block tag from a table cell; a paragraph left with
@@ -273,37 +290,6 @@ func removeTag(tn *node) {
 	if others > 0 {
 		cell.remove(pp)
 	}
-}
-
-// alone reports whether tag node tn is the only visible content of paragraph pp.
-func alone(pp, tn *node) bool {
-	ok := true
-	var walk func(n *node)
-	walk = func(n *node) {
-		if !ok {
-			return
-		}
-		switch n.kind {
-		case tagNode:
-			if n != tn {
-				ok = false
-			}
-			return
-		case elemNode:
-			if n.name == "w:pPr" || n.name == "w:rPr" {
-				return
-			}
-			if visibleElem(n) {
-				ok = false
-				return
-			}
-		}
-		for _, c := range n.children {
-			walk(c)
-		}
-	}
-	walk(pp)
-	return ok
 }
 
 // hasVisible reports whether n shows anything: text, a tab, a break, a
