@@ -2,9 +2,13 @@ package documents
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"mou/assemble/internal/readertest"
 )
 
 const tocPara = `<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
@@ -78,6 +82,48 @@ func TestParagraphSpans(t *testing.T) {
 	} {
 		if got, want := paragraphSpans(doc), re.FindAllStringIndex(doc, -1); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s:\ngot  %v\nwant %v", doc, got, want)
+		}
+	}
+}
+
+// TestResavedTemplatesContents: the default templates opened and saved as
+// .docx by LibreOffice — which keeps the contents field in a content
+// control and renames its styles — still build with the full contents list.
+func TestResavedTemplatesContents(t *testing.T) {
+	readertest.Require(t, "soffice")
+	dir := t.TempDir()
+	var originals []string
+	for _, name := range []string{"mou.docx", "arrangements.docx", "annual-report.docx"} {
+		b, err := os.ReadFile(filepath.Join("../../templates", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		originals = append(originals, path)
+	}
+	resaved := t.TempDir()
+	readertest.Convert(t, originals, "docx:MS Word 2007 XML", "docx", resaved)
+	only := []string{MOU, Arrangements, YearlyReport}
+	want, err := Plan(examples[:1], Options{Out: "x", Only: only})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Plan(examples[:1], Options{Out: "x", Only: only, Templates: resaved})
+	if err != nil {
+		t.Fatalf("the re-saved templates do not build: %v", err)
+	}
+	for i := range want {
+		wantEntries, _ := docxContents(t, partText(t, want[i].Data, "word/document.xml"))
+		gotDoc := partText(t, got[i].Data, "word/document.xml")
+		gotEntries, _ := docxContents(t, gotDoc)
+		if len(wantEntries) < 5 || strings.Join(gotEntries, "|") != strings.Join(wantEntries, "|") {
+			t.Errorf("%s from the re-saved template: contents %q, want %q", filepath.Base(got[i].Path), gotEntries, wantEntries)
+		}
+		if strings.Contains(gotDoc, "The contents list is filled in") {
+			t.Errorf("%s from the re-saved template still shows the placeholder", filepath.Base(got[i].Path))
 		}
 	}
 }

@@ -224,7 +224,10 @@ func c(text string) cell { return cell{text} }
 // organisation, a dotted line to sign on and the date (or a line to date).
 // In the running text each block is a borderless table row that may not
 // break across pages (keep-with-next chains are not kept reliably by every
-// word processor); on the endorsement pages each block has its page.
+// word processor); on the endorsement pages each block has its page. The
+// block's paragraphs do not keep with the next: LibreOffice reads a table
+// whose every paragraph does as one that may not break at all, and would
+// move four blocks to a page of their own, away from their statement.
 func (d *doc) signatures() {
 	d.body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>` +
 		`<w:tblGrid><w:gridCol w:w="9026"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="9026" w:type="dxa"/></w:tcPr>`)
@@ -404,9 +407,9 @@ var styles = `<w:styles ` + wordNS + `>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="AfterTable"><w:name w:val="After Table"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="12"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatoryName"><w:name w:val="Signatory Name"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
-	`<w:pPr><w:keepNext/><w:spacing w:before="480" w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>` +
+	`<w:pPr><w:spacing w:before="480" w:after="60"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatureLine"><w:name w:val="Signature Line"/><w:basedOn w:val="Normal"/>` +
-	`<w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="600" w:after="0"/></w:pPr></w:style>` +
+	`<w:pPr><w:tabs><w:tab w:val="left" w:leader="dot" w:pos="6804"/></w:tabs><w:spacing w:before="600" w:after="0"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
 	`<w:pPr><w:keepNext/><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:pPr>` + tocTabs + `<w:spacing w:after="100"/></w:pPr></w:style>` +
