@@ -10,36 +10,23 @@ import (
 	"testing"
 	"time"
 
+	"mou/assemble/internal/dirhash"
 	"mou/assemble/internal/staging"
 )
 
-// tree is every file under dir with its contents.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	out := map[string]string{}
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := os.ReadFile(p)
-			rel, _ := filepath.Rel(dir, p)
-			out[rel] = string(b)
-		} else if err == nil {
-			rel, _ := filepath.Rel(dir, p)
-			out[rel+"/"] = ""
-		}
-		return nil
-	})
-	return out
+	tr, err := dirhash.Tree(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
 }
 
 func unchanged(t *testing.T, what string, got, want map[string]string) {
 	t.Helper()
-	if len(got) != len(want) {
-		t.Errorf("%s: %d entries, want %d", what, len(got), len(want))
-	}
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("%s: %s changed", what, k)
-		}
+	for _, d := range dirhash.Diff(got, want) {
+		t.Errorf("%s: %s", what, d)
 	}
 }
 

@@ -157,8 +157,11 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Run("killed during the build", func(t *testing.T) { killedBuild(t, bin, soffice["hang"], gen("changed.toml")) })
 	t.Run("small file system", func(t *testing.T) { smallDisk(t, bin) })
-	if d := time.Since(start); d > time.Minute {
-		t.Errorf("the corpus took %s, more than a minute", d)
+	// It takes 5–20 s here; the bound is loose so a machine busy with other
+	// work does not fail it, and tight enough to catch a case that hangs
+	// until its 30-second guard.
+	if d := time.Since(start); d > 2*time.Minute {
+		t.Errorf("the corpus took %s, more than two minutes", d)
 	}
 	t.Logf("%d cases and 2 scenarios in %s", len(cases), time.Since(start).Round(time.Millisecond))
 }

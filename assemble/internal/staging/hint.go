@@ -9,6 +9,9 @@ import (
 // Hint says what to do about a failed file system step, or "" when there
 // is nothing specific to say.
 func Hint(err error) string {
+	if h := osHint(err); h != "" {
+		return h
+	}
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
 		return "the disk is full: free some space, or build into a folder on another disk with --out, then build again"
