@@ -22,12 +22,12 @@ import (
 // ReadData reads any TOML file as plain data for a template: tables become
 // maps, arrays lists, dates time.Time. No partnership rules apply.
 func ReadData(path string) (map[string]any, error) {
-	b, err := os.ReadFile(path)
+	text, err := partnership.ReadTOML(path) // bounded: no device, pipe or runaway nesting
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+		return nil, err
 	}
 	var data map[string]any
-	if _, err := toml.Decode(string(b), &data); err != nil {
+	if _, err := toml.Decode(text, &data); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("%s:%d:%d: the file is not valid TOML: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)

@@ -214,3 +214,21 @@ func TestManyFindingsCapped(t *testing.T) {
 		t.Errorf("report is %d bytes", len(out))
 	}
 }
+
+// TestReadTOML: any TOML read for a template is held to the same limits.
+func TestReadTOML(t *testing.T) {
+	dir := t.TempDir()
+	deep := filepath.Join(dir, "deep.toml")
+	os.WriteFile(deep, []byte("\na = "+strings.Repeat("[", 40000)+strings.Repeat("]", 40000)+"\n"), 0o644)
+	if _, err := ReadTOML(deep); err == nil || !strings.Contains(err.Error(), deep+":2:") {
+		t.Errorf("deep: %v", err)
+	}
+	if text, err := ReadTOML("../../data/herefordshire-2019.toml"); err != nil || !strings.Contains(text, "[partnership]") {
+		t.Errorf("example: %v", err)
+	}
+	if runtime.GOOS != "windows" {
+		if _, err := ReadTOML("/dev/zero"); err == nil || !strings.Contains(err.Error(), "is a device") {
+			t.Errorf("/dev/zero: %v", err)
+		}
+	}
+}

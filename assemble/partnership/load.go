@@ -250,6 +250,35 @@ func regular(p string, st os.FileInfo) error {
 	return fmt.Errorf("%s is %s, not a data file: give the path of a .toml file", p, what)
 }
 
+// ReadTOML reads any TOML file within the limits data files have: a
+// regular file (a link followed once), at most MaxFileBytes, nesting and
+// key sizes checked, so the text is safe to give the TOML decoder. The
+// error names the file, and the line when a limit is passed.
+func ReadTOML(path string) (string, error) {
+	st, err := statOnce(path)
+	if err != nil {
+		return "", err
+	}
+	if err := regular(path, st); err != nil {
+		return "", err
+	}
+	b, over, err := readData(path)
+	if err != nil {
+		return "", err
+	}
+	if over == nil {
+		src := newSources()
+		src.text[path] = strings.Split(string(b), "\n")
+		if fs := src.scanLimits(path, string(b)); len(fs) > 0 {
+			over = &fs[0]
+		}
+	}
+	if over != nil {
+		return "", fmt.Errorf("%s:%d:%d: %s: %s", path, over.Line, over.Col, over.Message, over.Hint)
+	}
+	return string(b), nil
+}
+
 // readData reads one data file of at most MaxFileBytes. A file over the
 // limit gives a finding located at the line where the limit falls; a file
 // that cannot be read at all gives an error.

@@ -81,6 +81,8 @@ func TestCorpus(t *testing.T) {
 		{name: "60 partners", args: build(gen("sixty-partners.toml")), code: 1, want: `sixty-partners.toml:\d+:1: error: partners: partners has 60 partners, more than the 50`},
 		{name: "2,000-character name", args: build(gen("long-org.toml")), code: 1, want: loc(gen("long-org.toml"), orgLine) + ".*partners\\[0\\].organisation is 2000 characters long; a name or title may be at most 300"},
 		{name: "half-megabyte line", args: build(gen("long-line.toml")), code: 1, want: loc(gen("long-line.toml"), 2) + "(?s).*…"},
+		{name: "render: arrays 50,000 deep", args: []string{"render", "../../templates/mou.docx", gen("deep-arrays.toml"), "-o", "OUT/x.docx"}, code: 1, want: regexp.QuoteMeta(gen("deep-arrays.toml")) + `:2:\d+: this is nested 17 levels`},
+		{name: "render: /dev/zero", args: []string{"render", "../../templates/mou.docx", "/dev/zero", "-o", "OUT/x.docx"}, code: 1, want: "/dev/zero is a device"},
 		// Odd files: refused by name, without reading or blocking.
 		{name: "/dev/zero", args: build("/dev/zero"), code: 1, want: "/dev/zero is a device, not a data file"},
 		{name: "named pipe", args: build(gen("pipe.toml")), code: 1, want: "pipe.toml is a named pipe, not a data file"},
