@@ -22,7 +22,7 @@ func checkCommand() *cli.Command {
 			"should item, with --strict) or the data is invalid.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
-			&cli.IntFlag{Name: "edition", Usage: "check against this edition of Working Together (2018 or 2023) instead of the data's"},
+			&cli.IntFlag{Name: "edition", Usage: "check against this edition of Working Together (2018 or 2023)", DefaultText: "the data's"},
 			&cli.StringFlag{Name: "templates", Usage: "a folder whose .docx files replace the default templates, as for build"},
 			&cli.BoolFlag{Name: "strict", Usage: "a missing should item fails too"},
 		},

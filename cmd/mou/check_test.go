@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,20 @@ func TestCheckCommand(t *testing.T) {
 				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", code, tt.code, out, errw)
 			}
 		})
+	}
+}
+
+// --templates reaches the rendering: a template that is not a Word file is
+// named in the error.
+func TestCheckUsesTheTemplatesFolder(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "arrangements.docx")
+	if err := os.WriteFile(bad, []byte("not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errw := mou(t, "check", "--templates", dir, "../../data/herefordshire-2019.toml")
+	if code != 1 || !strings.Contains(errw, "cannot render the arrangements") || !strings.Contains(errw, bad) {
+		t.Errorf("exit %d: %s", code, errw)
 	}
 }
 
