@@ -193,6 +193,8 @@ func TestEachKindOfChange(t *testing.T) {
 			want: []string{"Yearly report: period end changed from 31 March 2020 to 29 February 2020."}},
 		{name: "local text added", add: "[text]\nintroduction = \"Our own words.\"\n",
 			want: []string{"Local wording for the section “introduction” (Introduction and context) added."}},
+		{name: "local points added", add: "[points]\nvoice = [\"We ask children first.\"]\n",
+			want: []string{"Local points for the section “voice” (Voice of children and families): point added: “We ask children first.”"}},
 		{name: "glossary meaning", from: `meaning = "Clinical Commissioning Group"`, to: `meaning = "Clinical Commissioning Group (until July 2022)"`,
 			want: []string{"Glossary term “CCG”: meaning changed from “Clinical Commissioning Group” to “Clinical Commissioning Group (until July 2022)”."}},
 		{name: "history entry added", add: "[[history]]\nversion = \"2.0\"\ndate = 2020-01-10\nsummary = \"New delegate.\"\n",

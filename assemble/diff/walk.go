@@ -363,13 +363,22 @@ func (d *differ) mapOf(path, subject, field string, a, b reflect.Value) {
 		av, bv := a.MapIndex(k), b.MapIndex(k)
 		p := tomlindex.Join(path, n)
 		what := "the entry “" + n + "”"
-		if field == "text" {
-			what = "the section “" + n + "”"
-			if about := sectionAbout(n); about != "" {
-				what += " (" + about + ")"
-			}
+		if about := sectionAbout(n); about != "" {
+			// [text] and [points] are keyed by the documents' section ids.
+			what = "the section “" + n + "” (" + about + ")"
 		}
 		prefix := capitalise(label(field)) + " for " + what
+		if t := a.Type().Elem(); t.Kind() == reflect.Slice || t.Kind() == reflect.Struct || t.Kind() == reflect.Map {
+			// Lists and tables under a key: say what changed within them.
+			if !av.IsValid() {
+				av = reflect.Zero(t)
+			}
+			if !bv.IsValid() {
+				bv = reflect.Zero(t)
+			}
+			d.value(p, sentence(subject, prefix)[:len(sentence(subject, prefix))-1], field, av, bv)
+			continue
+		}
 		switch {
 		case !av.IsValid():
 			d.add(Change{Kind: "added", Path: p, After: leafText(bv), Text: sentence(subject, prefix+" added")})
@@ -642,6 +651,7 @@ var labels = map[string]string{
 	"published":            "publication date",
 	"date":                 "date",
 	"text":                 "local wording",
+	"points":               "local points",
 }
 
 // singulars name one item of a list.
@@ -666,6 +676,7 @@ var singulars = map[string]string{
 	"methods":           "method",
 	"in_kind":           "contribution in kind",
 	"local_authorities": "local authority",
+	"points":            "point",
 }
 
 func label(field string) string {
