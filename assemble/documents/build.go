@@ -35,6 +35,7 @@ type Options struct {
 	Today             time.Time
 	Progress          io.Writer // one line per partnership; nil for none
 	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
+	Warnings          io.Writer // problems that do not stop the build (--compare's history); nil for none
 }
 
 // File is one rendered document, not yet written.
@@ -202,10 +203,12 @@ func Plan(paths []string, opts Options) ([]File, error) {
 				c.compare(old, p, docs, kinds, tmpls)
 				r.files = append(r.files, c.files...)
 				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
-				if c.history != nil && !opts.Strict {
+				if c.history != nil && !opts.Strict && opts.Warnings != nil {
 					var b strings.Builder
 					partnership.Findings{*c.history}.WriteText(&b)
-					progress("%s", strings.TrimSuffix(b.String(), "\n"))
+					mu.Lock()
+					io.WriteString(opts.Warnings, b.String())
+					mu.Unlock()
 				}
 			}
 		}()

@@ -78,7 +78,7 @@ func TestCompareRefusals(t *testing.T) {
 func TestCompareWarnsWhenHistoryStands(t *testing.T) {
 	var progress strings.Builder
 	later := laterHerefordshire(t)
-	if _, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Progress: &progress}); err != nil {
+	if _, err := Plan([]string{later}, Options{Compare: "../../data/herefordshire-2019.toml", Warnings: &progress}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(progress.String(), "warning: history: the data changed since the version in ../../data/herefordshire-2019.toml") ||
@@ -110,7 +110,7 @@ func TestCompareWarnsWhenHistoryStands(t *testing.T) {
 		t.Errorf("--strict does not fail for the history: %v", err)
 	}
 	progress.Reset()
-	if _, err := Plan([]string{"../../data/herefordshire-2024.toml"}, Options{Compare: "../../data/herefordshire-2019.toml", Progress: &progress}); err != nil {
+	if _, err := Plan([]string{"../../data/herefordshire-2024.toml"}, Options{Compare: "../../data/herefordshire-2019.toml", Warnings: &progress}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(progress.String(), "history.not-updated") || strings.Contains(progress.String(), "warning: history") {

@@ -11,7 +11,7 @@ import (
 // same run: comparing two versions of the MOU should cost no more than
 // building it twice.
 //
-//	go test ./assemble/redline -run '^$' -bench 'MOU' -benchtime 2s -count 3
+//	go test ./assemble/redline -run '^$' -bench . -benchtime 2s -count 3
 
 const (
 	benchOld = "../../data/herefordshire-2019.toml"
@@ -74,5 +74,25 @@ func TestCompareCostsNoMoreThanTwoBuilds(t *testing.T) {
 	t.Logf("build %.1f ms, compare %.1f ms: %.2f builds", build/1e6, compare/1e6, compare/build)
 	if compare > 2*build {
 		t.Errorf("comparing two MOUs takes %.1f ms, more than two builds (%.1f ms each)", compare/1e6, build/1e6)
+	}
+}
+
+// BenchmarkBuildAll is a plain build of the later version's four
+// documents, in memory.
+func BenchmarkBuildAll(b *testing.B) {
+	for b.Loop() {
+		if _, err := documents.Plan([]string{benchNew}, documents.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildAllCompare is `mou build NEW --compare OLD` in memory: both
+// versions' four documents built, and four changes documents.
+func BenchmarkBuildAllCompare(b *testing.B) {
+	for b.Loop() {
+		if _, err := documents.Plan([]string{benchNew}, documents.Options{Compare: benchOld}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

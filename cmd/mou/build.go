@@ -49,7 +49,7 @@ func buildCommand() *cli.Command {
 			}
 			opts := documents.Options{
 				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
-				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"),
+				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"), Warnings: c.App.ErrWriter,
 			}
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer
