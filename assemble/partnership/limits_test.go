@@ -232,3 +232,18 @@ func TestReadTOML(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLimits: the pre-decoding scan and the excerpt never panic, and the
+// excerpt's column always points inside it.
+func FuzzLimits(f *testing.F) {
+	f.Add("a = [[{b = 'x'}]]\n[t.\"u\\\"\"]\nk = \"\"\"\n[\n\"\"\"", 3)
+	f.Add("[[a.b]]\nc.d = {e = [1, {f = 2}]}", 200)
+	f.Fuzz(func(t *testing.T, text string, col int) {
+		newSources().scanLimits("f.toml", text)
+		line := strings.Repeat(text, 1+200/(len(text)+1))
+		s, c := excerpt(line, col)
+		if s != line && (c > len(s)+1 || c < 1) { // a short line is shown whole, its column as given
+			t.Fatalf("column %d outside %q", c, s)
+		}
+	})
+}
