@@ -126,61 +126,52 @@ func describe(n *node) string {
 }
 
 // keepBeside puts back what the tag paragraphs of a paragraphs block held
-// besides their tags (see beside): blk is the block node that replaced
-// them in parent.
-func keepBeside(blk *block, node_ *node, open, close beside, openP, closeP *node, elses []beside, elseP []*node) {
-	parent := node_.parent
-	var before, after []*node
+// besides their tags (see beside): into the block node blk's content, or
+// returned to go before and after it. next is the paragraph after the
+// closing tag's, when it is one that stays.
+func keepBeside(pb *paraBlock, blk, next *node) (before, after []*node) {
+	open, close := pb.open, pb.close
 	// The opening paragraph: section properties and bookmarks once before
 	// the block, breaks and pictures at the start of each copy.
 	before = append(before, open.marks...)
 	if open.sectPr != nil {
-		before = append(before, paragraphWith(openP, open.pPr, nil, true))
+		before = append(before, paragraphWith(pb.openP, open.pPr, nil, true))
 	}
 	if len(open.keep) > 0 {
-		if first := firstParagraph(node_.children); first != nil {
+		if first := firstParagraph(blk.children); first != nil {
 			// Into the copy's first paragraph: a page break becomes "page
 			// break before" (no empty paragraph left at the top of the
 			// page), anything else leads its runs.
 			runs := withoutPageBreaks(open.keep, func() { pageBreakBefore(first) })
 			prependRuns(first, runs)
 		} else {
-			p := paragraphWith(openP, open.pPr, open.keep, false)
-			node_.setChildren(append([]*node{p}, node_.children...))
+			p := paragraphWith(pb.openP, open.pPr, open.keep, false)
+			blk.setChildren(append([]*node{p}, blk.children...))
 		}
 	}
-	for i, e := range elses {
+	for i, e := range pb.elses {
 		var add []*node
 		add = append(add, e.marks...)
 		if len(e.keep) > 0 || e.sectPr != nil {
-			add = append(add, paragraphWith(elseP[i], e.pPr, e.keep, true))
+			add = append(add, paragraphWith(pb.elseP[i], e.pPr, e.keep, true))
 		}
 		for _, n := range add {
-			n.parent = node_
+			n.parent = blk
 		}
-		blk.elseNodes = append(add, blk.elseNodes...)
+		pb.b.elseNodes = append(add, pb.b.elseNodes...)
 	}
 	// The closing paragraph: everything kept once, after the block.
 	after = append(after, close.marks...)
 	keep := close.keep
-	if next := nextParagraph(node_); next != nil && close.sectPr == nil {
+	if next != nil && close.sectPr == nil {
 		// A page break after the last copy is "page break before" on the
 		// paragraph that follows the block.
 		keep = withoutPageBreaks(keep, func() { pageBreakBefore(next) })
 	}
 	if len(keep) > 0 || close.sectPr != nil {
-		after = append(after, paragraphWith(closeP, close.pPr, keep, true))
+		after = append(after, paragraphWith(pb.closeP, close.pPr, keep, true))
 	}
-	if len(before)+len(after) == 0 {
-		return
-	}
-	i := parent.index(node_)
-	out := append([]*node(nil), parent.children[:i]...)
-	out = append(out, before...)
-	out = append(out, node_)
-	out = append(out, after...)
-	out = append(out, parent.children[i+1:]...)
-	parent.setChildren(out)
+	return before, after
 }
 
 // firstParagraph returns the first of nodes if it is a paragraph without
@@ -192,23 +183,6 @@ func firstParagraph(nodes []*node) *node {
 		}
 		if n.isElem("w:p") && !hasBlockTag(n) {
 			return n
-		}
-		return nil
-	}
-	return nil
-}
-
-// nextParagraph returns the paragraph just after n among its siblings, if
-// it is one that stays, or nil.
-func nextParagraph(n *node) *node {
-	parent := n.parent
-	for i := parent.index(n) + 1; i < len(parent.children); i++ {
-		c := parent.children[i]
-		if c.kind == rawNode {
-			continue
-		}
-		if c.isElem("w:p") && !hasBlockTag(c) {
-			return c
 		}
 		return nil
 	}
@@ -356,18 +330,10 @@ func sectionOf(p *node) *node {
 // the sections inside it. The last section break inside the block ends the
 // section that the content before the block belongs to, so it is kept, as
 // an empty paragraph; unless the block starts a section itself (nothing
-// before it, or a section break just before it): then the sections inside
-// went with their content.
-func keptSection(blkNode *node) string {
-	parent := blkNode.parent
-	var prev *node
-	for j := parent.index(blkNode) - 1; j >= 0; j-- {
-		if parent.children[j].kind != rawNode {
-			prev = parent.children[j]
-			break
-		}
-	}
-	if prev == nil || sectionOf(prev) != nil || parent.name != "w:body" {
+// before it, prev, or a section break just before it): then the sections
+// inside went with their content.
+func keptSection(blkNode, prev, container *node) string {
+	if prev == nil || sectionOf(prev) != nil || container.name != "w:body" {
 		return ""
 	}
 	var found *node

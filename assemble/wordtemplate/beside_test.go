@@ -152,3 +152,20 @@ func TestSectionsSurviveBlocks(t *testing.T) {
 		})
 	}
 }
+
+// Content controls copied by a loop get ids of their own.
+func TestContentControlIDsUnique(t *testing.T) {
+	sdt := `<w:sdt><w:sdtPr><w:alias w:val="Partner"/><w:id w:val="42"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{{organisation}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`
+	doc := render(t, para("{{#each partners}}")+sdt+para("{{/each}}")+`<w:sdt><w:sdtPr><w:id w:val="1000000"/></w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt>`, fixtureData)
+	seen := map[string]bool{}
+	for _, part := range strings.Split(doc, `<w:id w:val="`)[1:] {
+		id := part[:strings.IndexByte(part, '"')]
+		if seen[id] {
+			t.Errorf("content control id %s repeated:\n%s", id, doc)
+		}
+		seen[id] = true
+	}
+	if len(seen) != 4 || !seen["42"] || !strings.Contains(visibleText(t, doc), "West Mercia Police") {
+		t.Errorf("ids %v:\n%s", seen, doc)
+	}
+}

@@ -20,6 +20,7 @@ const (
 	ErrMisplacedElse   = "misplaced_else"     // {{else}} outside a block, or twice
 	ErrBlockNotAlone   = "block_not_alone"    // a block spanning paragraphs shares its paragraph with text
 	ErrBlockCuts       = "block_cuts_element" // the expansion would cut an element in half
+	ErrBlockDepth      = "block_too_deep"     // blocks nested past maxBlockDepth
 	ErrUnknownField    = "unknown_field"      // no such name in the data
 	ErrMissingValue    = "missing_value"      // the name exists but has no value
 	ErrBadValue        = "bad_value"          // a value a Word document cannot hold

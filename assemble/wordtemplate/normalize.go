@@ -1,6 +1,9 @@
 package wordtemplate
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // paragraph is a w:p with the w:t nodes whose text it shows.
 type paragraph struct {
@@ -81,43 +84,74 @@ func (p *part) normalize() Errors {
 				tags = append(tags, tg)
 			}
 		}
-		// Join each tag into the w:t where it starts, last tag first so
-		// earlier offsets stay valid.
+		// Join each tag into the w:t where it starts, as a marker: one pass
+		// over the paragraph's text, each w:t's new text built once.
 		tagOf := map[*node][]*tag{}
-		for k := len(tagItems) - 1; k >= 0; k-- {
-			it := tagItems[k]
-			si, ei := textIndex(starts, it.start), textIndex(starts, it.end-1)
-			full := text[it.start:it.end]
-			ts := pg.texts[si]
-			cur := textOf(ts)
-			offS := it.start - starts[si]
-			if si == ei {
-				setText(ts, cur[:offS]+marker(k)+cur[offS+len(full):])
-			} else {
-				setText(ts, cur[:offS]+marker(k))
-				for m := si + 1; m < ei; m++ {
-					setText(pg.texts[m], "")
+		outs := make([]strings.Builder, len(pg.texts))
+		copyRange := func(from, to int) {
+			for from < to {
+				m := textIndex(starts, from)
+				end := to
+				if m+1 < len(starts) && starts[m+1] < end {
+					end = starts[m+1]
 				}
-				te := pg.texts[ei]
-				et := textOf(te)
-				setText(te, et[it.end-starts[ei]:])
+				outs[m].WriteString(text[from:end])
+				from = end
 			}
-			tagOf[ts] = append(tagOf[ts], tags[k])
 		}
-		// Runs emptied by joining a tag go; split every run that holds a tag.
+		pos := 0
+		for k, it := range tagItems {
+			copyRange(pos, it.start)
+			si := textIndex(starts, it.start)
+			outs[si].WriteString(marker(k))
+			tagOf[pg.texts[si]] = append(tagOf[pg.texts[si]], tags[k])
+			pos = it.end
+		}
+		copyRange(pos, len(text))
+		for m, t := range pg.texts {
+			if s := outs[m].String(); s != textOf(t) {
+				setText(t, s)
+			}
+		}
+		// Runs emptied by joining a tag go; split every run that holds a
+		// tag. Each parent's children are rebuilt once, however many runs
+		// change, so a paragraph of many tags costs no more than its size.
+		repl := map[*node][]*node{}
+		var parents []*node
+		note := func(run *node, with []*node) {
+			if _, ok := repl[run]; ok || run.parent == nil {
+				return
+			}
+			repl[run] = with
+			parents = append(parents, run.parent)
+		}
 		for _, t := range pg.texts {
 			if len(tagOf[t]) == 0 && textOf(t) == "" && t.parent != nil && onlyEmptyText(t.parent) && t.parent.parent != nil {
-				t.parent.parent.remove(t.parent)
+				note(t.parent, nil)
 			}
 		}
-		runs := map[*node]bool{}
 		for _, t := range pg.texts {
 			if len(tagOf[t]) > 0 {
-				runs[t.parent] = true
+				if _, done := repl[t.parent]; !done {
+					note(t.parent, splitRun(t.parent, tags))
+				}
 			}
 		}
-		for run := range runs {
-			splitRun(run, tags)
+		rebuilt := map[*node]bool{}
+		for _, parent := range parents {
+			if rebuilt[parent] {
+				continue
+			}
+			rebuilt[parent] = true
+			out := make([]*node, 0, len(parent.children))
+			for _, c := range parent.children {
+				if with, ok := repl[c]; ok {
+					out = append(out, with...)
+				} else {
+					out = append(out, c)
+				}
+			}
+			parent.setChildren(out)
 		}
 		p.tags = append(p.tags, tags...)
 	}
@@ -152,20 +186,16 @@ func markerIndex(r rune) (int, bool) {
 	return 0, false
 }
 
-// textIndex returns which w:t holds byte offset off.
+// textIndex returns which w:t holds byte offset off: the last that starts
+// at or before it (empty w:t share their start with the next).
 func textIndex(starts []int, off int) int {
-	i := 0
-	for k, s := range starts {
-		if s <= off {
-			i = k
-		}
-	}
-	return i
+	return max(sort.Search(len(starts), func(i int) bool { return starts[i] > off })-1, 0)
 }
 
-// splitRun replaces a run by: runs for the text before, between and after
-// its tags, and a tag node for each tag, all with the run's properties.
-func splitRun(run *node, tags []*tag) {
+// splitRun returns what replaces a run: runs for the text before, between
+// and after its tags, and a tag node for each tag, all with the run's
+// properties.
+func splitRun(run *node, tags []*tag) []*node {
 	var rPr *node
 	var content []*node
 	for _, c := range run.children {
@@ -223,7 +253,7 @@ func splitRun(run *node, tags []*tag) {
 		emitText()
 	}
 	flush()
-	run.parent.replace(run, out...)
+	return out
 }
 
 // cloneNode deep-copies an element subtree.

@@ -139,10 +139,12 @@ type repairer struct {
 	bmNames   map[string]bool
 	bmPending map[string]string // original id → new id of a copied start awaiting its end
 	nextBM    int
+	sdtIDs    map[string]bool // content control ids
+	nextSdt   int
 }
 
 func newRepairer() *repairer {
-	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000}
+	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000, sdtIDs: map[string]bool{}, nextSdt: 1000000}
 }
 
 // writer is one part's output, repaired as it is written: ids are
@@ -175,10 +177,10 @@ func (w *writer) raw(s string) { w.buf = append(w.buf, s...) }
 
 // open writes an element's start tag; close must follow.
 func (w *writer) open(name, start string) {
-	if w.rep != nil {
-		start = w.rep.fixStart(name, start)
-	}
 	top := &w.frames[len(w.frames)-1]
+	if w.rep != nil {
+		start = w.rep.fixStart(name, top.name, start)
+	}
 	w.frames = append(w.frames, frame{name: name, at: len(w.buf), prevLast: top.last})
 	w.buf = append(w.buf, start...)
 }
@@ -195,7 +197,7 @@ func (w *writer) empty(name, start string) {
 		w.close(name)
 		return
 	}
-	start = w.rep.fixStart(name, start)
+	start = w.rep.fixStart(name, w.frames[len(w.frames)-1].name, start)
 	at := len(w.buf)
 	w.buf = append(w.buf, start...)
 	w.child(frame{name: name, at: at, prevLast: w.frames[len(w.frames)-1].last})
@@ -237,9 +239,24 @@ func (w *writer) child(f frame) {
 // ran records a run written into the current element.
 func (w *writer) ran() { w.frames[len(w.frames)-1].last = "w:r" }
 
-// fixStart renumbers the ids of one start tag that copies may repeat.
-func (r *repairer) fixStart(name, start string) string {
+// fixStart renumbers the ids of one start tag that copies may repeat;
+// parent is the name of the element it is in.
+func (r *repairer) fixStart(name, parent, start string) string {
 	switch name {
+	case "w:id":
+		// A content control's id (w:sdtPr/w:id) is unique in the document.
+		if parent != "w:sdtPr" {
+			break
+		}
+		id, _ := attrOf(start, "w:val")
+		if r.sdtIDs[id] {
+			for r.sdtIDs[strconv.Itoa(r.nextSdt)] {
+				r.nextSdt++
+			}
+			id = strconv.Itoa(r.nextSdt)
+			start = setAttr(start, "w:val", id)
+		}
+		r.sdtIDs[id] = true
 	case "w:p", "w:tr":
 		for _, a := range []string{"w14:paraId", "w14:textId"} {
 			id, ok := attrOf(start, a)

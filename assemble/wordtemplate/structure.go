@@ -53,6 +53,10 @@ func (p *part) structure() Errors {
 		tg := tn.tag
 		switch tg.kind {
 		case tagOpen:
+			if len(stack) >= maxBlockDepth {
+				errs = append(errs, tagError(tg, ErrBlockDepth, fmt.Sprintf("%s opens a block inside %d others, more than the %d a template may nest", tg.raw, len(stack), maxBlockDepth), "close some of the blocks around it first"))
+				return errs
+			}
 			pr := &pair{open: tn}
 			stack = append(stack, pr)
 			pairs = append(pairs, pr)
@@ -93,10 +97,17 @@ func (p *part) structure() Errors {
 	}
 	// Outer blocks first: an inner block's range is then found inside the
 	// block node that now holds it.
+	var paras []*paraBlock
 	for _, pr := range pairs {
-		if e := p.scope(pr); e != nil {
+		pb, e := p.scope(pr)
+		if e != nil {
 			errs = append(errs, e)
+		} else if pb != nil {
+			paras = append(paras, pb)
 		}
+	}
+	if len(errs) == 0 {
+		wrapParagraphs(paras)
 	}
 	if len(errs) == 0 {
 		p.planRestarts()
@@ -108,8 +119,24 @@ func tagError(tg *tag, id, msg, hint string) *Error {
 	return &Error{ID: id, Paragraph: tg.loc.para, Text: tg.loc.text, Tag: tg.raw, Message: msg, Hint: hint}
 }
 
-// scope decides a block's range and replaces it with a block node.
-func (p *part) scope(pr *pair) *Error {
+// maxBlockDepth bounds how deeply blocks nest: real templates nest three
+// or four; the bound keeps rendering's recursion shallow.
+const maxBlockDepth = 100
+
+// paraBlock is a block over paragraphs side by side, applied after every
+// block's scope is decided (see wrapParagraphs).
+type paraBlock struct {
+	b             *block
+	openP, closeP *node
+	elseP         []*node
+	open, close   beside
+	elses         []beside
+}
+
+// scope decides a block's range. Inline and table blocks are replaced by a
+// block node at once; a block over paragraphs is returned, to be applied
+// with the others of its container in one pass.
+func (p *part) scope(pr *pair) (*paraBlock, *Error) {
 	o, c := pr.open, pr.close
 	pO, pC := o.ancestor("w:p"), c.ancestor("w:p")
 	b := &block{open: o.tag}
@@ -119,21 +146,21 @@ func (p *part) scope(pr *pair) *Error {
 			"put both tags in the same paragraph, the same table row, rows of the same table, or on paragraphs of their own side by side")
 	}
 	if pO == nil || pC == nil {
-		return cut("the document")
+		return nil, cut("the document")
 	}
 	// Inline: both tags in one paragraph, as siblings.
 	if pO == pC {
 		if o.parent != c.parent {
-			return cut("a hyperlink or other element")
+			return nil, cut("a hyperlink or other element")
 		}
 		for _, e := range pr.elses {
 			if e.parent != o.parent {
-				return tagError(e.tag, ErrMisplacedElse, "{{else}} must stand at the same level as "+o.tag.raw, "")
+				return nil, tagError(e.tag, ErrMisplacedElse, "{{else}} must stand at the same level as "+o.tag.raw, "")
 			}
 		}
 		b.scope = "inline"
 		wrap(o.parent, o, c, pr.elses, b, false)
-		return nil
+		return nil, nil
 	}
 	rowO, rowC := pO.ancestor("w:tr"), pC.ancestor("w:tr")
 	switch {
@@ -142,7 +169,7 @@ func (p *part) scope(pr *pair) *Error {
 		// one cell with text beside the tags: the row repeats. (Tags alone
 		// on paragraphs of one cell repeat those paragraphs instead.)
 		if len(pr.elses) > 0 {
-			return tagError(pr.elses[0].tag, ErrMisplacedElse, "{{else}} cannot be used in a one-row table loop", "put the else rows between a {{#…}} row and a {{/…}} row")
+			return nil, tagError(pr.elses[0].tag, ErrMisplacedElse, "{{else}} cannot be used in a one-row table loop", "put the else rows between a {{#…}} row and a {{/…}} row")
 		}
 		removeTag(o)
 		removeTag(c)
@@ -150,14 +177,14 @@ func (p *part) scope(pr *pair) *Error {
 		blk := &node{kind: blockNode, block: b}
 		rowO.parent.replace(rowO, blk)
 		blk.appendChild(rowO)
-		return nil
+		return nil, nil
 	case rowO != nil && rowC != nil && rowO != rowC && rowO.parent == rowC.parent && pO.parent != pC.parent || rowO != nil && rowC != nil && rowO != rowC && rowO.parent == rowC.parent:
 		// Rows of one table: those rows repeat; rows left empty by their tag vanish.
 		var elseRows []*node
 		for _, e := range pr.elses {
 			er := e.ancestor("w:tr")
 			if er == nil || er.parent != rowO.parent || er == rowO || er == rowC {
-				return tagError(e.tag, ErrMisplacedElse, "{{else}} in a table loop must be on a row of its own between the first and last row", "")
+				return nil, tagError(e.tag, ErrMisplacedElse, "{{else}} in a table loop must be on a row of its own between the first and last row", "")
 			}
 			elseRows = append(elseRows, er)
 		}
@@ -166,7 +193,7 @@ func (p *part) scope(pr *pair) *Error {
 		container := rowO.parent
 		i, j := container.index(rowO), container.index(rowC)
 		if i < 0 || j < 0 || i > j {
-			return cut("the table")
+			return nil, cut("the table")
 		}
 		rows := append([]*node(nil), container.children[i:j+1]...)
 		var main, alt []*node
@@ -196,24 +223,24 @@ func (p *part) scope(pr *pair) *Error {
 			n.parent = blk
 		}
 		b.elseNodes = alt
-		return nil
+		return nil, nil
 	}
 	// Paragraphs side by side.
 	if pO.parent != pC.parent {
 		if rowO != nil || rowC != nil {
-			return cut("a table")
+			return nil, cut("a table")
 		}
-		return cut("a text box or other element")
+		return nil, cut("a text box or other element")
 	}
 	var found []beside
 	for _, tn := range append([]*node{o, c}, pr.elses...) {
 		pp := tn.ancestor("w:p")
 		bs := inspect(pp, tn)
 		if !bs.alone() {
-			return notAlone(tn.tag, bs)
+			return nil, notAlone(tn.tag, bs)
 		}
 		if pp.parent != pO.parent {
-			return tagError(tn.tag, ErrMisplacedElse, "{{else}} must be a paragraph beside "+o.tag.raw, "")
+			return nil, tagError(tn.tag, ErrMisplacedElse, "{{else}} must be a paragraph beside "+o.tag.raw, "")
 		}
 		found = append(found, bs)
 	}
@@ -222,10 +249,7 @@ func (p *part) scope(pr *pair) *Error {
 		elseParas = append(elseParas, e.ancestor("w:p"))
 	}
 	b.scope = "paragraphs"
-	blk := wrap(pO.parent, pO, pC, elseParas, b, true)
-	keepBeside(b, blk, found[0], found[1], pO, pC, found[2:], elseParas)
-	b.keepSect = keptSection(blk)
-	return nil
+	return &paraBlock{b: b, openP: pO, closeP: pC, elseP: elseParas, open: found[0], close: found[1], elses: found[2:]}, nil
 }
 
 // notAlone is the error for a block tag that shares its paragraph, naming
@@ -240,10 +264,110 @@ func notAlone(tg *tag, bs beside) *Error {
 		"put the tag on a paragraph of its own, or close the block in the same paragraph")
 }
 
+// wrapParagraphs applies the blocks over paragraphs: one pass over each
+// container's children builds the block nodes, however many blocks there
+// are and however deeply they nest, so the work stays linear in the
+// template's size.
+func wrapParagraphs(pbs []*paraBlock) {
+	type role struct {
+		pb   *paraBlock
+		kind tagKind
+	}
+	roles := map[*node]role{}
+	containers := map[*node]bool{}
+	var order []*node
+	for _, pb := range pbs {
+		roles[pb.openP] = role{pb, tagOpen}
+		roles[pb.closeP] = role{pb, tagClose}
+		for _, e := range pb.elseP {
+			roles[e] = role{pb, tagElse}
+		}
+		if c := pb.openP.parent; !containers[c] {
+			containers[c] = true
+			order = append(order, c)
+		}
+	}
+	for _, container := range order {
+		// The paragraph after each closing tag's, found before anything moves.
+		next := map[*node]*node{}
+		var waiting *node
+		for _, n := range container.children {
+			if n.kind == rawNode {
+				continue
+			}
+			if waiting != nil && n.isElem("w:p") && !hasBlockTag(n) {
+				next[waiting] = n
+			}
+			waiting = nil
+			if r, ok := roles[n]; ok && r.kind == tagClose {
+				waiting = n
+			}
+		}
+		// Each frame collects the children of one open block.
+		type frame struct {
+			pb        *paraBlock
+			blk       *node
+			main, alt []*node
+			inElse    bool
+		}
+		stack := []*frame{{}}
+		add := func(ns ...*node) {
+			f := stack[len(stack)-1]
+			if f.inElse {
+				f.alt = append(f.alt, ns...)
+			} else {
+				f.main = append(f.main, ns...)
+			}
+		}
+		for _, n := range container.children {
+			r, ok := roles[n]
+			if !ok {
+				add(n)
+				continue
+			}
+			switch r.kind {
+			case tagOpen:
+				stack = append(stack, &frame{pb: r.pb, blk: &node{kind: blockNode, block: r.pb.b}})
+			case tagElse:
+				stack[len(stack)-1].inElse = true
+			case tagClose:
+				f := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				f.blk.setChildren(f.main)
+				for _, a := range f.alt {
+					a.parent = f.blk
+				}
+				f.pb.b.elseNodes = f.alt
+				before, after := keepBeside(f.pb, f.blk, next[n])
+				parent := stack[len(stack)-1]
+				add(before...)
+				prev := lastNonRaw(parent.main, parent.alt, parent.inElse)
+				f.pb.b.keepSect = keptSection(f.blk, prev, container)
+				add(f.blk)
+				add(after...)
+			}
+		}
+		container.setChildren(stack[0].main)
+	}
+}
+
+func lastNonRaw(main, alt []*node, inElse bool) *node {
+	ns := main
+	if inElse {
+		ns = alt
+	}
+	for i := len(ns) - 1; i >= 0; i-- {
+		if ns[i].kind != rawNode {
+			return ns[i]
+		}
+	}
+	return nil
+}
+
 // wrap replaces first..last (inclusive) in parent with a block node holding
 // what lies strictly between them, split at the else markers; the markers
 // themselves are dropped.
-func wrap(parent, first, last *node, elses []*node, b *block, _ bool) *node {
+func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
 	i, j := parent.index(first), parent.index(last)
 	inner := parent.children[i+1 : j]
 	var main, alt []*node
@@ -269,7 +393,6 @@ func wrap(parent, first, last *node, elses []*node, b *block, _ bool) *node {
 		n.parent = blk
 	}
 	b.elseNodes = alt
-	return blk
 }
 
 // removeTag deletes a block tag from a table cell; a paragraph left with
