@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A national run: 150 partnerships, each built into its four documents by
 # one `mou build`, timed five times; prints the median wall time and peak
-# memory (from /usr/bin/time -v) and the five runs.
+# memory (from /usr/bin/time -v), the five runs, their CPU time (which,
+# unlike wall time, does not depend on what else the machine is doing) and
+# the load average.
 #
 #   bash bench/national.sh            # uses a mou built from this checkout
 #
@@ -25,15 +27,19 @@ done
 
 runs=()
 peaks=()
+cpus=()
 for r in 1 2 3 4 5; do
   rm -rf "$work/out"
   /usr/bin/time -v "$work/mou" build --quiet --out "$work/out" "$work"/data/*.toml 2>"$work/time.txt" >/dev/null
   runs+=("$(awk -F': ' '/Elapsed \(wall clock\)/{split($2,a,":"); print a[1]*60+a[2]}' "$work/time.txt")")
   peaks+=("$(awk -F': ' '/Maximum resident set size/{print $2}' "$work/time.txt")")
+  cpus+=("$(awk -F': ' '/User time|System time/{s+=$2} END{print s}' "$work/time.txt")")
 done
 n=$(find "$work/out" -name '*.docx' | wc -l)
 median() { printf '%s\n' "$@" | sort -g | sed -n 3p; }
 echo "documents: $n (150 partnerships)"
 echo "wall seconds: ${runs[*]}"
 echo "peak KB: ${peaks[*]}"
+echo "CPU seconds (user+system): ${cpus[*]}"
+uptime
 printf 'median wall %.2f s, median peak %.1f MB\n' "$(median "${runs[@]}")" "$(echo "$(median "${peaks[@]}") / 1024" | bc -l)"
