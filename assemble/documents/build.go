@@ -287,7 +287,7 @@ func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, s
 // fileName is a document's file name in its partnership's folder.
 func fileName(v *View, kind string) string {
 	if kind == YearlyReport && v.Report.Period != "" {
-		return "annual-report-" + v.Report.Period + ".docx"
+		return "annual-report-" + names.Part(v.Report.Period) + ".docx" // the period comes from the data: never a "/"
 	}
 	return templateFor[kind]
 }
