@@ -143,7 +143,7 @@ func Partnership(path string, p *partnership.Partnership, opts Options) (*Result
 		list = items.All()
 	}
 	ed := p.EditionInfo()
-	c := &checker{p: p, opts: opts, docs: map[string]*rendered{}}
+	c := &checker{p: p, path: path, opts: opts, docs: map[string]*rendered{}}
 	r := &Result{Path: path, Name: p.Partnership.Name, Edition: ed.Year, EditionTitle: ed.Title, Items: []Outcome{}}
 	for _, g := range items.Groups {
 		for _, it := range list {
@@ -162,6 +162,7 @@ func Partnership(path string, p *partnership.Partnership, opts Options) (*Result
 
 type checker struct {
 	p    *partnership.Partnership
+	path string // the argument: a data file or a folder of them
 	opts Options
 	docs map[string]*rendered
 }
@@ -215,7 +216,12 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 		ev, misses := n.eval(c.p)
 		evidence = append(evidence, ev...)
 		for _, m := range misses {
-			add = append(add, c.p.FindingAt(sev, it.ID, m.path, m.msg, "add "+it.Add))
+			f := c.p.FindingAt(sev, it.ID, m.path, m.msg, "add "+it.Add)
+			if f.File == "" {
+				// A table none of a folder's files has: add it to any of them.
+				f.File = c.path
+			}
+			add = append(add, f)
 		}
 	}
 	if len(add) > 0 {

@@ -656,6 +656,28 @@ func TestReadmeShowsTheExample(t *testing.T) {
 	}
 }
 
+// A partnership kept in a folder: a fact is located in the file that holds
+// its table, and a table no file has is to be added to the folder.
+func TestFolder(t *testing.T) {
+	dir := t.TempDir()
+	i := strings.Index(base, "[[partners]]")
+	os.WriteFile(filepath.Join(dir, "a.toml"), []byte(dropLines(base[:i], 12, 14)), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.toml"), []byte(strings.Replace(base[i:], `delegate = { name = "Finn Example", title = "Assistant Chief Constable" }`, `delegate = { title = "Assistant Chief Constable" }`, 1)), 0o644)
+	r, err := Run(dir, Options{Today: today})
+	if err != nil || len(r.Invalid) > 0 {
+		t.Fatal(err, r.Invalid)
+	}
+	if got := missingIDs(r); !slices.Equal(got, []string{"partners.dsp-named", "arr.geography"}) {
+		t.Fatalf("missing %v", got)
+	}
+	if f := outcome(t, r, "partners.dsp-named").Add[0]; f.File != filepath.Join(dir, "b.toml") || f.Line != 35-16+1 {
+		t.Errorf("delegate: %s:%d", f.File, f.Line)
+	}
+	if f := outcome(t, r, "arr.geography").Add[0]; f.File != dir || f.Line != 0 {
+		t.Errorf("geography: %s:%d", f.File, f.Line)
+	}
+}
+
 // --edition 2023 asks of 2018 data what the 2023 edition would: its own
 // items appear, and the documents are rendered with its terms.
 func TestOtherEdition(t *testing.T) {
