@@ -69,7 +69,9 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	work, err := os.MkdirTemp("", "mou-pdf-")
+	// Beside the documents, so a build's work (LibreOffice's profile too)
+	// stays inside its staging folder and goes with it, even when killed.
+	work, err := os.MkdirTemp(filepath.Dir(docs[0]), ".mou-pdf-")
 	if err != nil {
 		return nil, err
 	}

@@ -375,6 +375,10 @@ func killedBuild(t *testing.T, bin, hangPath, data string) {
 	if len(left) == 0 {
 		t.Fatal("the killed build left nothing: the test did not kill it in time")
 	}
+	// LibreOffice's work folder is inside the staging folder, so it goes too.
+	if work, _ := filepath.Glob(filepath.Join(left[0], "new", "*", ".mou-pdf-*")); len(work) == 0 {
+		t.Errorf("no PDF work folder inside %s", left[0])
+	}
 	for k, v := range before {
 		if hashTree(t, out)[k] != v {
 			t.Errorf("the killed build changed %s", k)

@@ -154,6 +154,7 @@ func TestEveryStepFails(t *testing.T) {
 	if steps < 2*len(next) {
 		t.Fatalf("only %d steps counted", steps)
 	}
+	t.Logf("a build of %d files takes %d file system steps; each fails in turn", len(next), steps)
 	for _, all := range []bool{false, true} {
 		for at := 1; at <= steps; at++ {
 			fsys, _ := failing(at, syscall.ENOSPC, all)
