@@ -39,16 +39,17 @@ func ReadData(path string) (map[string]any, error) {
 
 // RenderTemplate fills one template with data and writes the result
 // atomically; nothing is written when the template or the data is wrong.
-func RenderTemplate(templatePath string, data any, outPath string) error {
+// The warnings name parts of the template whose tags mou does not fill.
+func RenderTemplate(templatePath string, data any, outPath string) (warnings []string, err error) {
 	t, err := wordtemplate.ParseFile(templatePath)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b, err := t.Render(data)
 	if err != nil {
-		return err
+		return t.Warnings(), err
 	}
-	return atomicfile.Write(outPath, b, 0o644)
+	return t.Warnings(), atomicfile.Write(outPath, b, 0o644)
 }
 
 // LintReport is what `mou templates lint` says of one template.
@@ -56,6 +57,7 @@ type LintReport struct {
 	Template string                 `json:"template"`
 	Tags     []wordtemplate.TagInfo `json:"tags"`
 	Problems wordtemplate.Errors    `json:"problems"`
+	Warnings []string               `json:"warnings,omitempty"` // parts whose tags mou does not fill
 }
 
 // LintData reads the data a lint renders templates with. A valid
@@ -103,6 +105,7 @@ func Lint(paths []string, data func(template string) any) ([]LintReport, error) 
 			continue
 		}
 		r.Tags = t.Tags()
+		r.Warnings = t.Warnings()
 		if data != nil {
 			if _, err := t.Render(data(f)); err != nil {
 				r.Problems = wordtemplate.AsErrors(err)

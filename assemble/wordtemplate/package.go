@@ -42,12 +42,14 @@ const (
 	relMain     = "officeDocument"
 	relCore     = "core-properties"
 	relApp      = "extended-properties"
-	relCustom   = "custom-properties"
+	relCustProp = "custom-properties"
 	relNumbers  = "numbering"
 	relHeader   = "header"
 	relFooter   = "footer"
 	relFootnote = "footnotes"
 	relEndnote  = "endnotes"
+	relComments = "comments"
+	relCustom   = "customXml"
 )
 
 // docxPackage is a template's .docx package, read once. The archive is kept
@@ -61,7 +63,8 @@ type docxPackage struct {
 	main     string            // the main document part, e.g. word/document.xml
 	mainXML  string            // its text
 	rendered []string          // other parts to render, sorted
-	props    []string          // document property parts, in package order
+	props    []string          // document property and custom XML parts, in package order
+	unread   []string          // parts mou does not fill that hold "{{", for warnings
 	numbers  string            // the numbering part, "" when none
 	parts    map[string]string // inflated parts by entry name
 	inflated int64             // bytes inflated so far, for maxAllBytes
@@ -183,7 +186,7 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 		switch r.kind {
 		case relMain:
 			p.main = r.target
-		case relCore, relApp, relCustom:
+		case relCore, relApp, relCustProp:
 			if byName[r.target] != nil {
 				p.props = append(p.props, r.target)
 			}
@@ -218,13 +221,36 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 		}
 		seen[r.target] = true
 		switch r.kind {
-		case relHeader, relFooter, relFootnote, relEndnote:
+		case relHeader, relFooter, relFootnote, relEndnote, relComments:
 			p.rendered = append(p.rendered, r.target)
 		case relNumbers:
 			p.numbers = r.target
+		case relCustom:
+			// Cover page properties and other data a content control shows:
+			// Word refills the control from here when it opens the file.
+			p.props = append(p.props, r.target)
 		}
 	}
 	sort.Strings(p.rendered)
+	// Any other XML part holding a tag is one mou does not fill (SmartArt
+	// data, a chart, building blocks): found, counted against the limits
+	// without being kept, and reported.
+	filled := map[string]bool{p.main: true, p.numbers: true}
+	for _, e := range append(append([]string(nil), p.rendered...), p.props...) {
+		filled[e] = true
+	}
+	for _, f := range p.files {
+		if filled[f.Name] || !strings.HasSuffix(f.Name, ".xml") || f.Name == "[Content_Types].xml" {
+			continue
+		}
+		has, err := holdsTag(f)
+		if err != nil {
+			return nil, bad(err.Error())
+		}
+		if has {
+			p.unread = append(p.unread, f.Name)
+		}
+	}
 	for _, entry := range append(append([]string(nil), p.rendered...), p.props...) {
 		if _, err := inflate(entry); err != nil {
 			return nil, err
@@ -346,6 +372,38 @@ func (p *docxPackage) charge(entry string, n int64) error {
 		return fmt.Errorf("entry %s takes the parts mou reads past %d MiB in all", entry, maxAllBytes>>20)
 	}
 	return nil
+}
+
+// holdsTag reports whether an entry's text holds "{{", inflating it in
+// pieces without keeping it, within the per-part limit.
+func holdsTag(f *zip.File) (bool, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return false, fmt.Errorf("entry %s cannot be read: %v", f.Name, err)
+	}
+	defer rc.Close()
+	buf := make([]byte, 32<<10)
+	var last byte
+	var n int64
+	for {
+		k, err := rc.Read(buf)
+		n += int64(k)
+		if n > maxPartBytes {
+			return false, fmt.Errorf("entry %s inflates past the %d MiB limit per part", f.Name, maxPartBytes>>20)
+		}
+		if k > 0 && (last == '{' && buf[0] == '{' || bytes.Contains(buf[:k], []byte("{{"))) {
+			return true, nil
+		}
+		if k > 0 {
+			last = buf[k-1]
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("entry %s cannot be read: %v", f.Name, err)
+		}
+	}
 }
 
 // countInflated inflates an entry into nothing, failing past the per-part limit.

@@ -103,6 +103,31 @@ func Parse(name string, data []byte) (*Template, error) {
 	return t, nil
 }
 
+// Warnings lists the parts of the template that hold tags mou does not
+// fill, each named with what it is: the tags stay as written there.
+func (t *Template) Warnings() []string {
+	var out []string
+	for _, e := range t.pkg.unread {
+		out = append(out, fmt.Sprintf("%s: %s (%s) holds {{…}}, which mou does not fill there; type the text outside it, or leave the tag out", t.name, partLabel(e), whatPart(e)))
+	}
+	return out
+}
+
+// whatPart names the kind of an unfilled part for a person.
+func whatPart(entry string) string {
+	switch {
+	case strings.Contains(entry, "/diagrams/"):
+		return "SmartArt " + entry
+	case strings.Contains(entry, "/charts/"):
+		return "a chart, " + entry
+	case strings.Contains(entry, "/glossary/"):
+		return "building blocks, " + entry
+	case strings.HasPrefix(entry, "customXml/"):
+		return "custom XML data, " + entry
+	}
+	return entry
+}
+
 // Name is the template's name as given to Parse.
 func (t *Template) Name() string { return t.name }
 

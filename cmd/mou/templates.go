@@ -36,7 +36,11 @@ func renderCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
 			}
-			if err := assemble.RenderTemplate(tmpl, data, out); err != nil {
+			warnings, err := assemble.RenderTemplate(tmpl, data, out)
+			for _, w := range warnings {
+				fmt.Fprintln(c.App.ErrWriter, "warning: "+w)
+			}
+			if err != nil {
 				return reportTemplateError(c, err)
 			}
 			fmt.Fprintf(c.App.Writer, "wrote %s\n", out)
@@ -116,6 +120,9 @@ func templatesCommand() *cli.Command {
 						}
 						for _, e := range r.Problems {
 							fmt.Fprintf(c.App.Writer, "  problem: %s\n", e.Error())
+						}
+						for _, w := range r.Warnings {
+							fmt.Fprintf(c.App.Writer, "  warning: %s\n", w)
 						}
 					}
 				}

@@ -1,0 +1,48 @@
+package wordtemplate
+
+import (
+	"strings"
+	"testing"
+)
+
+// Tags in comments, text boxes and cover page properties are filled; tags
+// in parts mou does not fill (SmartArt data) are reported by name.
+func TestEveryPartWithTagsFilledOrReported(t *testing.T) {
+	rels := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="diagrams/data1.xml"/></Relationships>`
+	textBox := `<w:p><w:r><w:drawing><wp:anchor><wp:docPr id="1" name="Box"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>` +
+		para("Boxed: {{partnership.area}}") + `</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>`
+	extra := map[string]string{
+		"word/_rels/document.xml.rels": rels,
+		"word/comments.xml":            `<w:comments ` + wNS + `><w:comment w:id="0" w:author="Reviewer">` + para("Check {{partnership.name}}") + `</w:comment></w:comments>`,
+		"customXml/item1.xml":          `<CoverPageProperties xmlns="http://schemas.microsoft.com/office/2006/coverPageProps"><Abstract>About {{partnership.name}}</Abstract></CoverPageProperties>`,
+		"word/diagrams/data1.xml":      `<dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>{{partnership.name}}</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>`,
+	}
+	tmpl, err := Parse("parts.docx", mkdocx(para("Body")+textBox, extra))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tmpl.Render(fixtureData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for entry, want := range map[string]string{
+		"word/document.xml":   "Boxed: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Herefordshire",
+		"word/comments.xml":   "Herefordshire Partnership",
+		"customXml/item1.xml": "<Abstract>About Herefordshire Partnership</Abstract>",
+	} {
+		if got := partXML(t, out, entry); !strings.Contains(got, want) || strings.Contains(got, "{{") {
+			t.Errorf("%s not filled:\n%s", entry, got)
+		}
+	}
+	if got := partXML(t, out, "word/diagrams/data1.xml"); !strings.Contains(got, "{{partnership.name}}") {
+		t.Errorf("the SmartArt data changed:\n%s", got)
+	}
+	want := []string{"parts.docx: data1 (SmartArt word/diagrams/data1.xml) holds {{…}}, which mou does not fill there; type the text outside it, or leave the tag out"}
+	if got := tmpl.Warnings(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
