@@ -20,6 +20,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -74,6 +75,23 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 		oldFiles[f.Name] = f
 	}
 	r := &reviser{author: opts.Author, date: opts.Date.UTC().Format("2006-01-02T15:04:05Z")}
+	// Revision ids share their numbers with bookmarks and comments a
+	// template may have: start above every id the new version uses.
+	newParts := map[string][]byte{}
+	for _, f := range newZip.File {
+		if _, ok := oldFiles[f.Name]; ok && revisable(f.Name) {
+			b, err := docxzip.Read(f)
+			if err != nil {
+				return nil, Summary{}, fmt.Errorf("the new version: %w", err)
+			}
+			newParts[f.Name] = b
+			for _, m := range idRe.FindAllSubmatch(b, -1) {
+				if n, err := strconv.Atoi(string(m[1])); err == nil {
+					r.next = max(r.next, n)
+				}
+			}
+		}
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range newZip.File {
@@ -90,11 +108,7 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 		if err != nil {
 			return nil, Summary{}, fmt.Errorf("the earlier version: %w", err)
 		}
-		newPart, err := docxzip.Read(f)
-		if err != nil {
-			return nil, Summary{}, fmt.Errorf("the new version: %w", err)
-		}
-		out, err := r.part(oldPart, newPart)
+		out, err := r.part(oldPart, newParts[f.Name])
 		if err != nil {
 			return nil, Summary{}, fmt.Errorf("%s: %w", f.Name, err)
 		}
@@ -148,6 +162,8 @@ func writeParts(parts map[string][]byte, order []string) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+var idRe = regexp.MustCompile(`\bw:id="(\d+)"`)
 
 // reviser writes revision marks; one per Compare, so ids are unique across
 // every part of the document.

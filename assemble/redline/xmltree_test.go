@@ -1,8 +1,12 @@
 package redline
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
+
+	"mou/assemble/internal/docxzip"
 )
 
 func TestParseWritesBackWhatItRead(t *testing.T) {
@@ -40,5 +44,27 @@ func TestParseRefusesBrokenXML(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want an error with %q", x, err, want)
 		}
+	}
+}
+
+// TestRevisionIDsAboveTheDocuments: a template's bookmarks keep their ids;
+// revisions are numbered above them.
+func TestRevisionIDsAboveTheDocuments(t *testing.T) {
+	doc := func(body string) []byte {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, _ := zw.Create("word/document.xml")
+		w.Write([]byte(`<w:document xmlns:w="urn:w"><w:body>` + body + `</w:body></w:document>`))
+		zw.Close()
+		return b.Bytes()
+	}
+	mark := `<w:bookmarkStart w:id="41" w:name="x"/><w:bookmarkEnd w:id="41"/>`
+	out, sum, err := Compare(doc(`<w:p>`+mark+`<w:r><w:t>old</w:t></w:r></w:p>`), doc(`<w:p>`+mark+`<w:r><w:t>new</w:t></w:r></w:p>`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := docxzip.Part(out, "word/document.xml")
+	if sum.Revisions != 2 || !strings.Contains(string(x), `<w:del w:id="42"`) || !strings.Contains(string(x), `<w:ins w:id="43"`) {
+		t.Errorf("%d revisions:\n%s", sum.Revisions, x)
 	}
 }
