@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"mou/assemble/diff"
+	"mou/assemble/fingerprint"
 	"mou/assemble/partnership"
 	"mou/assemble/redline"
 	"mou/assemble/wordtemplate"
@@ -77,6 +78,11 @@ func (c *comparison) compare(old, p *partnership.Partnership, newDocs map[string
 			date = p.Partnership.Date.Time
 		}
 		changes, sum, err := redline.Compare(oldDocs[k].Data, newDocs[k].Data, redline.Options{Author: Author, Date: date})
+		if err == nil {
+			// It prints the new document's fingerprint, but is not that
+			// document: it claims none of its own.
+			changes, err = fingerprint.Unclaim(changes)
+		}
 		if err != nil {
 			c.other = fmt.Sprintf("cannot compare %s with the version in %s: %v", name, c.path, err)
 			return

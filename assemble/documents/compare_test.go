@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"mou/assemble/fingerprint"
 	"mou/assemble/internal/docxcheck"
 )
 
@@ -45,6 +46,11 @@ func TestCompareWritesChangesBesideEachDocument(t *testing.T) {
 		}
 		for _, p := range docxcheck.Check(b) {
 			t.Errorf("%s: %s", doc, p)
+		}
+		// It prints the new document's fingerprint but is not that
+		// document, so it claims none (else --pdf would stamp it again).
+		if fp, _ := fingerprint.Claimed(b); fp != "" {
+			t.Errorf("%s claims fingerprint %s", doc, fp)
 		}
 		x, _ := docxcheck.Part(b, "word/document.xml")
 		if name == "mou" && (!strings.Contains(x, `<w:delText xml:space="preserve">Susan Thomas</w:delText>`) || !strings.Contains(x, `w:author="mou" w:date="2019-09-10T00:00:00Z"`)) {

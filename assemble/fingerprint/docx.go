@@ -154,9 +154,41 @@ func withProperty(custom []byte, fp string) []byte {
 	return bytes.Replace(custom, []byte("</Properties>"), []byte(prop+"</Properties>"), 1)
 }
 
+// Unclaim removes the Fingerprint property: for a document made from a
+// built one that is not itself built (a changes document), so nothing
+// takes it for the document it was made from, or stamps it again.
+func Unclaim(docx []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, fmt.Errorf("not a .docx: %w", err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name != "docProps/custom.xml" {
+			if err := zw.Copy(f); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		b, err := docxzip.Read(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := writeFile(zw, zip.FileHeader{Name: f.Name, Modified: f.Modified}, wholePropertyRe.ReplaceAll(b, nil)); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 var (
-	propertyRe = regexp.MustCompile(`name="` + PropertyName + `"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`)
-	pidRe      = regexp.MustCompile(`pid="(\d+)"`)
+	wholePropertyRe = regexp.MustCompile(`<property [^>]*name="` + PropertyName + `"[^>]*>.*?</property>`)
+	propertyRe      = regexp.MustCompile(`name="` + PropertyName + `"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`)
+	pidRe           = regexp.MustCompile(`pid="(\d+)"`)
 )
 
 // Claimed is the fingerprint a .docx records in its properties, or "".

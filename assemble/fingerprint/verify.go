@@ -146,6 +146,10 @@ func verifyFile(path string) Result {
 		}
 		r.Claimed, _ = Claimed(b)
 		r.Title = docxTitle(b)
+		if main, err := docxzip.Part(b, "word/document.xml"); err == nil && revisionRe.Match(main) {
+			r.Problem = "it holds tracked changes (a changes document, or edited with Track Changes on): verify the built document, or accept or reject the changes first"
+			return r
+		}
 		if f, err := docxzip.Part(b, "word/footer1.xml"); err == nil {
 			footers = []string{string(f)}
 		}
@@ -219,6 +223,8 @@ func withoutRepeats(words []string, repeats [][2]int, claimed string) (string, b
 	}
 	return "", false
 }
+
+var revisionRe = regexp.MustCompile(`<w:(ins|del) `)
 
 var titleRe = regexp.MustCompile(`<dc:title>([^<]*)</dc:title>`)
 

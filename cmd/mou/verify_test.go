@@ -37,8 +37,9 @@ func TestBuildCompareFlag(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "compared with ../../data/herefordshire-2019.toml: mou ") {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, errw)
 	}
-	if _, err := os.Stat(filepath.Join(out, "herefordshire", "mou-changes.docx")); err != nil {
-		t.Error(err)
+	changes := filepath.Join(out, "herefordshire", "mou-changes.docx")
+	if code, stdout, _ := mou(t, "verify", changes); code != 1 || !strings.Contains(stdout, "it holds tracked changes") {
+		t.Errorf("verify of a changes document: exit %d\n%s", code, stdout)
 	}
 	code, _, errw = mou(t, "build", "--compare", "../../data/herefordshire-2019.toml", "../../data/herefordshire-2024.toml", "../../data/westmorland-and-furness-2025.toml")
 	if code != 2 || !strings.Contains(errw, "--compare compares one partnership") {
