@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"mou/assemble/internal/docxzip"
 )
 
 // An outline is what a rendered document says, in order: its headings with
@@ -41,19 +43,11 @@ func readOutline(docx []byte) (outline, error) {
 	}
 	parts := map[string][]byte{}
 	for _, f := range zr.File {
-		if f.Name != "word/document.xml" && f.Name != "word/styles.xml" {
-			continue
+		if f.Name == "word/document.xml" || f.Name == "word/styles.xml" {
+			if parts[f.Name], err = docxzip.Read(f); err != nil {
+				return nil, err
+			}
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(io.LimitReader(rc, 64<<20))
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		parts[f.Name] = b
 	}
 	if parts["word/document.xml"] == nil {
 		return nil, fmt.Errorf("the document has no word/document.xml")
