@@ -117,7 +117,7 @@ func geography(d *doc) {
 	d.p("Local authorities covered: {{geography.local_authorities | join \", \"}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if geography.figures}}")
-	d.p("The area in figures:")
+	leadIn(d, "The area in figures:")
 	d.table([]int{4000, 1800, 3226},
 		[]cell{c("What is counted"), c("Figure"), c("Note")},
 		[]cell{c("{{#each geography.figures}}{{label}}"), c("{{value | number}}{{#if unit}} {{unit}}{{/if}}"), c("{{note}}{{/each}}")},
@@ -135,7 +135,7 @@ func aims(d *doc) {
 	d.p("Our vision: **{{partnership.vision}}**")
 	d.tag("{{/if}}")
 	d.tag("{{#if partnership.values}}")
-	d.p("Our shared values are these:")
+	leadIn(d, "Our shared values are these:")
 	d.tag("{{#each partnership.values}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -148,7 +148,7 @@ func aims(d *doc) {
 	d.p("{{summary}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if actions}}")
-	d.p("We will achieve this by:")
+	leadIn(d, "We will achieve this by:")
 	d.tag("{{#each actions}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -178,7 +178,7 @@ func relevantAgencies(d *doc) {
 	section(d, "relevant-agencies",
 		"The partners have named these relevant agencies because their work with children and families is needed to safeguard children in the area. Each must act in line with the arrangements: take part in the partnership's work, provide information the partners ask for, follow the partnership's procedures, keep sound safeguarding policies of its own, and show the partners evidence of all this, including through multi-agency audits.",
 	)
-	d.p("The relevant agencies, by sector:")
+	leadIn(d, "The relevant agencies, by sector:")
 	d.tag("{{#each agency_sectors}}")
 	d.h3("{{name}}")
 	d.tag("{{#each agencies}}")
@@ -292,7 +292,7 @@ func audit(d *doc) {
 		"A programme of multi-agency audits looks at the quality of practice in individual cases and across agencies. Findings go to the partners and shape training and procedures.",
 	)
 	d.tag("{{#if audits}}")
-	d.p("The audit programmes are:")
+	leadIn(d, "The audit programmes are:")
 	d.tag("{{#each audits}}")
 	d.bullet("**{{name}}**{{#if led_by}}, led by the {{led_by}}{{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
@@ -346,7 +346,7 @@ func youthCustody(d *doc) {
 		"{{#if youth_custody}}{{youth_custody.sentence}}{{else}}The partners agree with any youth custody establishment and residential children's home in the area how the children there are kept safe.{{/if}}",
 	)
 	d.tag("{{#if youth_custody.home_lines}}")
-	d.p("Children's homes in the area:")
+	leadIn(d, "Children's homes in the area:")
 	d.tag("{{#each youth_custody.home_lines}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -377,7 +377,7 @@ func reviewOfArrangements(d *doc) {
 func milestones(d *doc) {
 	d.tag("{{#if milestones}}")
 	d.h1("Milestones")
-	d.p("The arrangements were put in place in these stages:")
+	leadIn(d, "The arrangements were put in place in these stages:")
 	d.table([]int{6026, 3000},
 		[]cell{c("Milestone"), c("When")},
 		[]cell{c("{{#each milestones}}{{label}}"), c("{{when}}{{/each}}")},
@@ -388,7 +388,7 @@ func milestones(d *doc) {
 func glossary(d *doc) {
 	d.tag("{{#if glossary}}")
 	d.h1("Glossary")
-	d.p("Abbreviations used in these arrangements:")
+	leadIn(d, "Abbreviations used in these arrangements:")
 	d.table([]int{1800, 7226},
 		[]cell{c("Term"), c("Meaning")},
 		[]cell{c("{{#each glossary}}**{{term}}**"), c("{{meaning}}{{/each}}")},

@@ -25,12 +25,12 @@ func mou() *doc {
 	d.p("The partners' shared vision: **{{partnership.vision}}**")
 	d.tag("{{/if}}")
 	d.tag("{{#if partnership.values}}")
-	d.p("The values the partners hold each other to are these:")
+	leadIn(d, "The values the partners hold each other to are these:")
 	d.tag("{{#each partnership.values}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
-	d.p("This memorandum sets out:")
+	leadIn(d, "This memorandum sets out:")
 	d.bullet("who the safeguarding partners are and who represents them;")
 	d.bullet("what the partners are responsible for, alone and together;")
 	d.bullet("how the arrangements are funded;")
@@ -99,7 +99,7 @@ func mou() *doc {
 	d.tag("{{/unless}}")
 	points(d, "relevant-agencies")
 	d.tag("{{#if relevant_agencies}}")
-	d.p("The relevant agencies are listed in full in {{partnership.arrangements_name}}. By sector they are:")
+	leadIn(d, "The relevant agencies are listed in full in {{partnership.arrangements_name}}. By sector they are:")
 	d.tag("{{#each agency_sectors}}")
 	d.bullet("**{{name}}**: {{#each agencies}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}")
 	d.tag("{{/each}}")
@@ -181,7 +181,7 @@ func mou() *doc {
 		"The partnership works alongside the other strategic partnerships in {{partnership.area}} that support children, young people and the adults they depend on: the partners align plans with them, keep them informed and ask for their support where their work affects children's safety.",
 	)
 	d.tag("{{#if boards}}")
-	d.p("The partnership links with these boards and partnerships:")
+	leadIn(d, "The partnership links with these boards and partnerships:")
 	d.tag("{{#each boards}}")
 	d.bullet("{{name}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
@@ -215,6 +215,12 @@ func points(d *doc, id string) {
 	d.tag("{{/each}}")
 }
 
+// leadIn writes the sentence that introduces a list or table, kept on the
+// page of what it introduces.
+func leadIn(d *doc, text string) {
+	d.styled("", props{keepNext: true}, text)
+}
+
 // cover writes the title page.
 func cover(d *doc, subtitle string) {
 	d.title1("{{document.title}}")
@@ -227,7 +233,7 @@ func cover(d *doc, subtitle string) {
 // membersList names the members who are not statutory partners.
 func membersList(d *doc) {
 	d.tag("{{#if members}}")
-	d.p("Members who are not statutory partners also sit with the partners:")
+	leadIn(d, "Members who are not statutory partners also sit with the partners:")
 	d.tag("{{#each members}}")
 	d.bullet("**{{organisation}}**{{#if name}}: {{name}}{{#if title}}, {{title}}{{/if}}{{/if}}{{#unless name}}{{#if title}}: {{title}}{{/if}}{{/unless}}{{#if sits}} ({{sits}}){{/if}}")
 	d.tag("{{/each}}")
@@ -262,19 +268,19 @@ func scrutinyFacts(d *doc) {
 	d.p("Independent scrutiny is led by {{scrutiny.lead.phrase}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.duties}}")
-	d.p("{{#if scrutiny.by_chair}}The independent chair's{{else}}The independent scrutineer's{{/if}} role is to:")
+	leadIn(d, "{{#if scrutiny.by_chair}}The independent chair's{{else}}The independent scrutineer's{{/if}} role is to:")
 	d.tag("{{#each scrutiny.duties}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.methods}}")
-	d.p("Scrutiny is carried out through:")
+	leadIn(d, "Scrutiny is carried out through:")
 	d.tag("{{#each scrutiny.methods}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.planned}}")
-	d.p("The partners will strengthen scrutiny through:")
+	leadIn(d, "The partners will strengthen scrutiny through:")
 	d.tag("{{#each scrutiny.planned}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -294,7 +300,7 @@ func dataSharing(d *doc) {
 // voiceForums lists the forums for children's and families' voice.
 func voiceForums(d *doc) {
 	d.tag("{{#if voice}}")
-	d.p("Children, young people and families are heard through these forums:")
+	leadIn(d, "Children, young people and families are heard through these forums:")
 	d.tag("{{#each voice}}")
 	d.bullet("**{{name}}**{{#if developing}} (being developed){{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
@@ -309,7 +315,7 @@ func disputeFacts(d *doc) {
 	d.tag("{{/if}}")
 	d.p("When a single partner needs to lead on a disagreement, the partners agree which is best placed and it acts on behalf of, and in the interest of, all {{counts.partners}} partners{{#if disputes.single_point}}; this is agreed {{disputes.single_point}}{{/if}}.")
 	d.tag("{{#if disputes.route}}")
-	d.p("A disagreement that is not resolved is escalated in this order:")
+	leadIn(d, "A disagreement that is not resolved is escalated in this order:")
 	d.tag("{{#each disputes.route}}")
 	d.number("{{this}}")
 	d.tag("{{/each}}")
@@ -333,14 +339,14 @@ func disputeFacts(d *doc) {
 // none on record.
 func fundingTable(d *doc) {
 	d.tag("{{#if funding}}")
-	d.p("The contributions for {{funding.year}} are:")
+	leadIn(d, "The contributions for {{funding.year}} are:")
 	d.table([]int{4826, 2400, 1800},
 		[]cell{c("Contributor"), c("Amount"), c("Share")},
 		[]cell{c("{{#each funding.rows}}{{name}}"), c("{{amount | money}}"), c("{{percent}}{{/each}}")},
 		[]cell{c("**Total**"), c("**{{funding.total | money}}**"), c("**{{funding.percent}}**")},
 	)
 	d.tag("{{#if funding.in_kind}}")
-	d.p("The partners also contribute in kind, for example:")
+	leadIn(d, "The partners also contribute in kind, for example:")
 	d.tag("{{#each funding.in_kind}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -365,7 +371,7 @@ func governance(d *doc) {
 	d.tag("{{/if}}")
 	d.tag("{{#if subgroups}}")
 	d.h2("Sub-groups")
-	d.p("The partners delegate detailed work to these groups:")
+	leadIn(d, "The partners delegate detailed work to these groups:")
 	d.table([]int{3000, 6026},
 		[]cell{c("Group"), c("What it does")},
 		[]cell{c("{{#each subgroups}}**{{name}}**"), cell{"{{purpose}}", "{{#if chair_name}}Chair: {{chair_name}}. {{/if}}{{#if frequency}}Meets {{frequency}}. {{/if}}{{#if reports_to_text}}Reports to: {{reports_to_text}}.{{/if}}{{/each}}"}},
@@ -386,7 +392,7 @@ func groupTerms(d *doc) {
 	d.p("Members: {{members | join \"; \"}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if objectives}}")
-	d.p("Its objectives are to:")
+	leadIn(d, "Its objectives are to:")
 	d.tag("{{#each objectives}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")

@@ -26,7 +26,7 @@ func report() *doc {
 	d.prompt("Record the publication date in the data file ([report] published = YYYY-MM-DD) and rebuild: the dates below are then worked out for you.")
 	d.tag("{{/if}}")
 	d.tag("{{#if report.recipients}}")
-	d.p("After publication, a copy is sent to each of these bodies within the days shown:")
+	leadIn(d, "After publication, a copy is sent to each of these bodies within the days shown:")
 	d.table([]int{5226, 1800, 2000},
 		[]cell{c("Send a copy to"), c("Within"), c("By")},
 		[]cell{c("{{#each report.recipients}}{{name}}"), c("{{within_days}} days"), c("{{by | default \"—\"}}{{/each}}")},
@@ -43,7 +43,7 @@ func report() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("The partnership")
-	d.p("The {{edition.leads_term}} and their {{edition.delegates_term}} during the year were:")
+	leadIn(d, "The {{edition.leads_term}} and their {{edition.delegates_term}} during the year were:")
 	partnersTable(d)
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("Partnership chair: {{scrutiny.chair.display}}.")
@@ -54,14 +54,14 @@ func report() *doc {
 	d.prompt("Note any change of lead, delegate or chair during the year, with its date.")
 	d.tag("{{#if partnership.priorities}}")
 	d.h2("Priorities for the year")
-	d.p("The partnership's priorities for the year were:")
+	leadIn(d, "The partnership's priorities for the year were:")
 	d.tag("{{#each partnership.priorities}}")
 	d.number("{{title}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if relevant_agencies}}")
 	d.h2("Relevant agencies")
-	d.p("The relevant agencies named in the arrangements, by sector, are:")
+	leadIn(d, "The relevant agencies named in the arrangements, by sector, are:")
 	d.tag("{{#each agency_sectors}}")
 	d.bullet("**{{name}}**: {{#each agencies}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}")
 	d.tag("{{/each}}")
@@ -110,7 +110,7 @@ func report() *doc {
 	d.h1("Updates to the arrangements")
 	d.promptText("arrangement-updates", "List any changes made, or to be made, to the published arrangements and the timescale for putting them in place.")
 	d.tag("{{#each updates}}")
-	d.p("Version {{version}} of the {{document}}, {{date}}:")
+	leadIn(d, "Version {{version}} of the {{document}}, {{date}}:")
 	d.tag("{{#each summary}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
