@@ -66,7 +66,9 @@ func sharesOf(f *Funding) {
 //   - a table of blocks (no header row, rows that may not split: the
 //     signature blocks) keeps the paragraphs between the heading before it
 //     and its first block with that block, so a sign-off statement is never
-//     parted from the first signature.
+//     parted from the first signature;
+//   - a paragraph that ends with a colon introduces what follows it (a
+//     list, a table) and keeps with it.
 const (
 	// shortTable is the most rows a table keeps on one page. Every row of
 	// such a table has the same keep property, so one that grows by a row
@@ -126,6 +128,9 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 	var keep []span // paragraphs and rows whose paragraphs get keep-with-next
 	for i, it := range items {
 		if !it.table {
+			if leadIn(doc[it.start:it.end]) {
+				keep = append(keep, it)
+			}
 			continue
 		}
 		tbl := doc[it.start:it.end]
@@ -212,6 +217,17 @@ func firstTrPr(row string) string {
 		return ""
 	}
 	return row[open : open+strings.Index(row[open:], "</w:trPr>")]
+}
+
+// leadIn reports whether a paragraph's text ends with a colon.
+func leadIn(p string) bool {
+	texts := textRE.FindAllStringSubmatch(p, -1)
+	for i := len(texts) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(texts[i][1]); t != "" {
+			return strings.HasSuffix(t, ":")
+		}
+	}
+	return false
 }
 
 func hasText(p string) bool {
