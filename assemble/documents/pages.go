@@ -181,7 +181,12 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 		text    string
 	}
 	var edits []edit
+	seen := map[int]bool{} // a paragraph kept by two rules is edited once
 	for _, k := range keep {
+		if seen[k.start] {
+			continue
+		}
+		seen[k.start] = true
 		for _, loc := range pOpenRE.FindAllStringIndex(doc[k.start:k.end], -1) {
 			at := k.start + loc[1]
 			rest := doc[at:k.end]

@@ -477,3 +477,40 @@ func checkAmounts(t *testing.T, d pdfDoc, doc string) {
 		}
 	}
 }
+
+// TestKeepTogether: the rules on a small document, including a paragraph
+// two rules keep (a lead-in before a table) and the shapes other editors
+// write (<w:pPr/>, no pPr at all).
+func TestKeepTogether(t *testing.T) {
+	row := func(header bool, text string) string {
+		trPr := `<w:trPr><w:cantSplit/></w:trPr>`
+		if header {
+			trPr = `<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`
+		}
+		return `<w:tr>` + trPr + `<w:tc><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc></w:tr>`
+	}
+	doc := `<w:body><w:p><w:pPr/><w:r><w:t>They are:</w:t></w:r></w:p>` +
+		`<w:tbl><w:tblPr/>` + row(true, "Name") + row(false, "A") + row(false, "B") + `</w:tbl>` +
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Sign-off</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>Signed for the partners.</w:t></w:r></w:p>` +
+		`<w:tbl><w:tblPr/>` + row(false, "First") + row(false, "Second") + `</w:tbl></w:body>`
+	got, changed := keepTogether(doc, nil)
+	want := `<w:body><w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>They are:</w:t></w:r></w:p>` +
+		`<w:tbl><w:tblPr/>`
+	if !changed || !strings.HasPrefix(got, want) {
+		t.Fatalf("got\n%s", got)
+	}
+	if n := strings.Count(got, "<w:keepNext/>"); n != 5 { // lead-in, three rows, the sign-off statement
+		t.Errorf("%d paragraphs keep with the next, want 5:\n%s", n, got)
+	}
+	if !strings.Contains(got, `<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>Signed for the partners.`) {
+		t.Errorf("the sign-off statement does not keep with the first block:\n%s", got)
+	}
+	if strings.Contains(got, `<w:t>First</w:t>`) && strings.Count(got[strings.Index(got, "Signed for"):], "keepNext") != 0 {
+		t.Errorf("the signature blocks keep with each other:\n%s", got)
+	}
+	again, _ := keepTogether(got, nil)
+	if again != got {
+		t.Error("applying the rules twice changed the document")
+	}
+}
