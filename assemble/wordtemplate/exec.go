@@ -221,9 +221,19 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 	blk := n.block
 	tg := blk.open
 	v, res := lookup(sc, tg.path)
-	if res.status == unknown && res.typo {
+	mayBeMissing := len(tg.filters) > 0 // only default is allowed on a block
+	switch {
+	case res.status == unknown && res.typo:
 		st.fail(tg, ErrUnknownField, res.message(tg.path), "check the spelling against the data")
 		return
+	case res.status == unknown && res.nearest != "" && !mayBeMissing:
+		// A name the data lacks but nearly has is a misspelling more often
+		// than an optional field; default says which.
+		st.fail(tg, ErrUnknownField, res.message(tg.path), fmt.Sprintf(`check the spelling against the data, or, if it may be missing, write {{#%s %s | default ""}}`, tg.block, strings.Join(tg.path, ".")))
+		return
+	}
+	if mayBeMissing && res.status != found {
+		v = tg.filters[0].args[0]
 	}
 	body := func(s *scope) {
 		s = st.copyScope(blk, s)

@@ -71,14 +71,24 @@ func parseTag(inner string) (*tag, *Error) {
 			}
 			return nil, bad(msg, "blocks are #each, #if and #unless")
 		}
-		if len(fields) != 2 {
+		// A block may say its field may be missing: {{#if x | default ""}}.
+		rest, filter, hasFilter := strings.Cut(strings.TrimSpace(strings.TrimSpace(s[1:])[len(kw):]), "|")
+		var filters []filterCall
+		if hasFilter {
+			toks, terr := tokenize(strings.TrimSpace(filter))
+			if terr != "" || len(toks) != 2 || toks[0] != "default" || len(toks[1]) < 2 || (toks[1][0] != '"' && toks[1][0] != '\'') {
+				return nil, bad(fmt.Sprintf("a block takes one filter, default with a quoted value, in %s", raw), fmt.Sprintf(`e.g. {{#%s field | default ""}}`, kw))
+			}
+			filters = append(filters, filterCall{name: "default", args: []string{toks[1][1 : len(toks[1])-1]}})
+		}
+		if fs := strings.Fields(rest); len(fs) != 1 {
 			return nil, bad(fmt.Sprintf("%s needs exactly one field name after #%s", raw, kw), fmt.Sprintf("e.g. {{#%s partners}}", kw))
 		}
-		path, err := parsePath(fields[1])
+		path, err := parsePath(strings.TrimSpace(rest))
 		if err != "" {
 			return nil, bad(err+" in "+raw, "")
 		}
-		return &tag{kind: tagOpen, raw: raw, block: kw, path: path}, nil
+		return &tag{kind: tagOpen, raw: raw, block: kw, path: path, filters: filters}, nil
 	case strings.HasPrefix(s, "/"):
 		kw := strings.TrimSpace(s[1:])
 		if kw != "each" && kw != "if" && kw != "unless" {

@@ -46,3 +46,27 @@ func TestEveryPartWithTagsFilledOrReported(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A misspelt name in {{#if}} over map data is reported with a suggestion;
+// a name with no near match is an optional field left out; default says a
+// near name may be missing too.
+func TestIfMisspeltOverMapData(t *testing.T) {
+	data := map[string]any{"partnership": map[string]any{"name": "P", "area": "A"}}
+	_, err := renderDocx(para("{{#if partnership.nmae}}")+para("x")+para("{{/if}}"), nil, data)
+	if err == nil || !strings.Contains(err.Error(), `unknown field "nmae" in partnership: did you mean "name"?`) || !strings.Contains(err.Error(), `{{#if partnership.nmae | default ""}}`) {
+		t.Errorf("misspelt: %v", err)
+	}
+	for body, want := range map[string]string{
+		para("{{#if partnership.predecessor}}") + para("x") + para("{{/if}}") + para("end"):                    "end",
+		para("{{#if partnership.nmae | default \"\"}}") + para("x") + para("{{/if}}") + para("end"):            "end",
+		para("{{#unless partnership.nmae | default \"yes\"}}") + para("x") + para("{{/unless}}") + para("end"): "end",
+		para("{{#if partnership.name | default \"\"}}") + para("x") + para("{{/if}}"):                          "x",
+	} {
+		if got := visibleText(t, render(t, body, data)); got != want {
+			t.Errorf("%s: got %q, want %q", body, got, want)
+		}
+	}
+	if _, err := Parse("x.docx", mkdocx(para("{{#if a | money}}")+para("{{/if}}"), nil)); err == nil || !strings.Contains(err.Error(), "a block takes one filter, default with a quoted value") {
+		t.Errorf("filter on a block: %v", err)
+	}
+}
