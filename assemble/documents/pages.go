@@ -209,12 +209,7 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 		}
 	}
 	slices.SortFunc(edits, func(a, b edit) int { return b.at - a.at })
-	for i, e := range edits {
-		// A paragraph both kept by a table and introducing one (a lead-in
-		// ending with a colon) is edited once: twice corrupts its pPr.
-		if i > 0 && edits[i-1].at == e.at {
-			continue
-		}
+	for _, e := range edits {
 		doc = doc[:e.at] + e.text + doc[e.end:]
 	}
 	return doc, len(edits) > 0
