@@ -72,3 +72,43 @@ func replace(t *testing.T, s, old, new string) string {
 	}
 	return strings.Replace(s, old, new, 1)
 }
+
+// TestExpectedSectionWarnings: each section the guidance expects warns when
+// the data leaves it empty, and the partnership's own [points] (or [text])
+// for it silence the warning.
+func TestExpectedSectionWarnings(t *testing.T) {
+	blocks := map[string]string{
+		"expected.geography":           "[geography]\ndescription = \"The county of Testshire.\"\n",
+		"expected.relevant-agencies":   "[[relevant_agencies]]\nname = \"Testshire schools\"\nsector = \"education\"\n",
+		"expected.education":           "[education]\nplace = \"relevant-agency\"\n",
+		"expected.youth-custody":       "[youth_custody]\nnone = true\n",
+		"expected.disputes":            "[disputes]\npolicy = \"Testshire Escalation Policy\"\n",
+		"expected.scrutiny":            "[scrutiny]\nled_by = \"scrutineer\"\nscrutineer = { title = \"Independent Scrutineer\" }\n",
+		"expected.voice":               "[[voice]]\nname = \"Testshire Youth Forum\"\n",
+		"expected.threshold":           "[procedures]\nthreshold = \"Testshire Threshold of Need\"\n",
+		"expected.information-sharing": "[[data_sharing]]\nname = \"Testshire Information Sharing Agreement\"\nstatus = \"in-place\"\n",
+		"expected.review":              "[review]\nlast = 2019-09-10\nnext = 2020-09-10\n",
+	}
+	for rule, block := range blocks {
+		src := replace(t, base, block, "")
+		fs := check("e.toml", src)
+		if len(fs) != 1 || fs[0].Rule != rule || fs[0].Severity != Warning {
+			t.Errorf("without %s:\n%s", rule, render(fs))
+			continue
+		}
+		section := strings.TrimPrefix(rule, "expected.")
+		if fs := check("e.toml", src+"\n[points]\n"+section+" = [\"Our own commitment.\"]\n"); len(fs) != 0 {
+			t.Errorf("[points] %s does not silence the warning:\n%s", section, render(fs))
+		}
+	}
+	// Child death review is expected from the 2023 edition on.
+	src := replace(t, base, "edition = 2018\ndate = 2019-09-10", "edition = 2023\ndate = 2024-09-10")
+	src = strings.ReplaceAll(src, `kind = "ccg"`, `kind = "icb"`)
+	found := false
+	for _, f := range check("e.toml", src) {
+		found = found || f.Rule == "expected.child-death"
+	}
+	if !found {
+		t.Error("a 2023 partnership without [child_death] is not warned")
+	}
+}
