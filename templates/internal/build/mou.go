@@ -215,10 +215,11 @@ func points(d *doc, id string) {
 	d.tag("{{/each}}")
 }
 
-// leadIn writes the sentence that introduces a list or table, kept on the
-// page of what it introduces.
+// leadIn writes the sentence that introduces a list or table.
+// (assemble/documents/pages.go keeps every paragraph ending with a colon
+// with what follows, in any template; the defaults mark theirs by name.)
 func leadIn(d *doc, text string) {
-	d.styled("", props{keepNext: true}, text)
+	d.p(text)
 }
 
 // cover writes the title page.
