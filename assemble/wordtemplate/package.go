@@ -240,7 +240,7 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 		filled[e] = true
 	}
 	for _, f := range p.files {
-		if filled[f.Name] || !strings.HasSuffix(f.Name, ".xml") || f.Name == "[Content_Types].xml" {
+		if filled[f.Name] || !strings.HasSuffix(f.Name, ".xml") || f.Name == "[Content_Types].xml" || formatting(f.Name) {
 			continue
 		}
 		has, err := holdsTag(f)
@@ -256,11 +256,8 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 			return nil, err
 		}
 	}
-	if p.numbers != "" {
-		if _, err := inflate(p.numbers); err != nil {
-			return nil, err
-		}
-	}
+	// The numbering part is read when a rendering first restarts a list
+	// (see Template.numbering), not for every template.
 	return p, nil
 }
 
@@ -372,6 +369,18 @@ func (p *docxPackage) charge(entry string, n int64) error {
 		return fmt.Errorf("entry %s takes the parts mou reads past %d MiB in all", entry, maxAllBytes>>20)
 	}
 	return nil
+}
+
+// formatting reports whether an entry holds formatting only (styles,
+// theme, fonts, settings): its text is never shown, so it is not searched
+// for tags. These are the package's largest parts.
+func formatting(entry string) bool {
+	base := path.Base(entry)
+	switch base {
+	case "styles.xml", "stylesWithEffects.xml", "fontTable.xml", "settings.xml", "webSettings.xml":
+		return true
+	}
+	return strings.Contains(entry, "/theme/")
 }
 
 // holdsTag reports whether an entry's text holds "{{", inflating it in

@@ -21,6 +21,8 @@ type numbering struct {
 // numberingInfo is read once per template.
 type numberingInfo struct {
 	once     sync.Once
+	source   string
+	err      error
 	abstract map[string]string
 	starts   map[string][]int
 	max      int
@@ -29,12 +31,26 @@ type numberingInfo struct {
 // numbering returns a fresh numbering state for one rendering, or nil when
 // the template has no numbering part.
 func (t *Template) numbering() *numbering {
-	if t.pkg.numbers == "" {
+	if t.pkg.numbers == "" || !t.restarts {
 		return nil
 	}
-	src := t.pkg.parts[t.pkg.numbers]
 	info := &t.numInfo
-	info.once.Do(func() { info.read(src) })
+	info.once.Do(func() {
+		// Read once, within the limits; a numbering part past them is
+		// treated as none (lists then continue across copies).
+		for _, f := range t.pkg.files {
+			if f.Name == t.pkg.numbers {
+				info.source, info.err = t.pkg.inflate(f)
+			}
+		}
+		if info.err == nil {
+			info.read(info.source)
+		}
+	})
+	if info.err != nil {
+		return nil
+	}
+	src := info.source
 	return &numbering{source: src, abstract: info.abstract, starts: info.starts, next: info.max + 1}
 }
 

@@ -37,7 +37,8 @@ type Template struct {
 	pkg   *docxPackage
 	parts []*part // main document first
 
-	numInfo numberingInfo // word/numbering.xml, read on first use
+	numInfo  numberingInfo // word/numbering.xml, read on first use
+	restarts bool          // some block restarts a numbered list in its copies
 }
 
 // part is one rendered XML part of the package.
@@ -85,6 +86,7 @@ func Parse(name string, data []byte) (*Template, error) {
 		// A part without tags is copied into each document as it is.
 		if pt != nil && (len(pt.tags) > 0 || entry == pkg.main) {
 			t.parts = append(t.parts, pt)
+			t.restarts = t.restarts || restartsLists(pt.root)
 		}
 	}
 	add(pkg.main, "document", pkg.mainXML, false)
@@ -126,6 +128,26 @@ func whatPart(entry string) string {
 		return "custom XML data, " + entry
 	}
 	return entry
+}
+
+// restartsLists reports whether a block under n restarts numbered lists.
+func restartsLists(n *node) bool {
+	if n.kind == blockNode && len(n.block.restart) > 0 {
+		return true
+	}
+	if n.kind == blockNode {
+		for _, c := range n.block.elseNodes {
+			if restartsLists(c) {
+				return true
+			}
+		}
+	}
+	for _, c := range n.children {
+		if restartsLists(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // Name is the template's name as given to Parse.
