@@ -6,9 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"mou/assemble/fingerprint"
 	"mou/assemble/internal/docxcheck"
+	"mou/assemble/internal/readertest"
 )
 
 // laterHerefordshire writes a later version of the Herefordshire data: one
@@ -121,5 +123,48 @@ func TestCompareWarnsWhenHistoryStands(t *testing.T) {
 	}
 	if strings.Contains(progress.String(), "history.not-updated") || strings.Contains(progress.String(), "warning: history") {
 		t.Errorf("warned though 2024 records version 2.0:\n%s", progress.String())
+	}
+}
+
+// TestCompareWithPDFs: with --pdf, each changes document is converted too,
+// and the new documents' fingerprints settle (a changes document once
+// claimed the new one's fingerprint and was stamped round and round).
+func TestCompareWithPDFs(t *testing.T) {
+	readertest.Require(t, "soffice")
+	out := t.TempDir()
+	files, err := Plan([]string{"../../data/herefordshire-2024.toml"}, Options{Out: out, Only: []string{MOU}, Compare: "../../data/herefordshire-2019.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		written []string
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		w, err := Write(files, WriteOptions{Out: out, PDF: true, PDFTimeout: 3 * time.Minute})
+		done <- result{w, err}
+	}()
+	var written []string
+	select {
+	case r := <-done:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		written = r.written
+	case <-time.After(4 * time.Minute):
+		t.Fatal("the build with --compare --pdf did not finish in 4 minutes: are the fingerprints being stamped round and round?")
+	}
+	want := map[string]bool{"mou.docx": true, "mou.pdf": true, "mou-changes.docx": true, "mou-changes.pdf": true}
+	for _, w := range written {
+		delete(want, filepath.Base(w))
+	}
+	if len(want) > 0 {
+		t.Errorf("not written: %v (wrote %v)", want, written)
+	}
+	for _, r := range fingerprint.Verify([]string{filepath.Join(out, "herefordshire", "mou.docx"), filepath.Join(out, "herefordshire", "mou.pdf")}) {
+		if !r.OK() {
+			t.Errorf("%s: %s", r.Path, r.Problem)
+		}
 	}
 }
