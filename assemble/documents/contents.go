@@ -89,45 +89,49 @@ func (s styleIDs) headingLevel(id string) int {
 // editDocument rewrites word/document.xml with edit, which also sees
 // word/styles.xml; the other parts are copied as they are.
 func editDocument(docx []byte, edit func(doc, styles string) (string, bool)) ([]byte, error) {
+	doc, err := docxPart(docx, "word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	styles, _ := docxPart(docx, "word/styles.xml") // a package may have none
+	edited, changed := edit(string(doc), string(styles))
+	if !changed {
+		return docx, nil
+	}
+	return rewriteParts(docx, func(name string, b []byte) []byte {
+		if name == "word/document.xml" {
+			return []byte(edited)
+		}
+		return b
+	})
+}
+
+// rewriteParts rewrites a package with each part's text through edit,
+// which sees the XML parts (.xml and .rels); other parts are copied.
+func rewriteParts(docx []byte, edit func(name string, b []byte) []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
 		return nil, err
 	}
-	parts := map[string]string{}
-	for _, f := range zr.File {
-		if f.Name != "word/document.xml" && f.Name != "word/styles.xml" {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		parts[f.Name] = string(b)
-	}
-	edited, changed := edit(parts["word/document.xml"], parts["word/styles.xml"])
-	if !changed {
-		return docx, nil
-	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
-		if f.Name != "word/document.xml" {
+		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
 			if err := zw.Copy(f); err != nil {
 				return nil, err
 			}
 			continue
+		}
+		b, err := readZipFile(f)
+		if err != nil {
+			return nil, err
 		}
 		fh := f.FileHeader
 		w, err := zw.CreateHeader(&fh)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write([]byte(edited)); err != nil {
+		if _, err := w.Write(edit(f.Name, b)); err != nil {
 			return nil, err
 		}
 	}
@@ -135,6 +139,33 @@ func editDocument(docx []byte, edit func(doc, styles string) (string, bool)) ([]
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// docxPart is one part of a package.
+func docxPart(docx []byte, name string) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			return readZipFile(f)
+		}
+	}
+	return nil, fmt.Errorf("no %s in the package", name)
+}
+
+func readZipFile(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return b, nil
 }
 
 // finishMain makes a rendered main part ready for print, as it is written

@@ -1,7 +1,6 @@
 package documents
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -12,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"io"
 
 	"mou/assemble/fingerprint"
 	"mou/assemble/internal/atomicfile"
@@ -315,58 +312,7 @@ func restamp(staged []string, numbered []int) ([]int, error) {
 
 // replaceInParts replaces old with new in every XML part of a package.
 func replaceInParts(docx []byte, old, new string) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
-			if err := zw.Copy(f); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		fh := f.FileHeader
-		w, err := zw.CreateHeader(&fh)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(bytes.ReplaceAll(b, []byte(old), []byte(new))); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
-
-// docxPart is one part of a package.
-func docxPart(docx []byte, name string) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				return nil, err
-			}
-			defer rc.Close()
-			return io.ReadAll(rc)
-		}
-	}
-	return nil, fmt.Errorf("no %s in the package", name)
+	return rewriteParts(docx, func(_ string, b []byte) []byte {
+		return bytes.ReplaceAll(b, []byte(old), []byte(new))
+	})
 }
