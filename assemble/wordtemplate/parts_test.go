@@ -1,7 +1,9 @@
 package wordtemplate
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -68,5 +70,36 @@ func TestIfMisspeltOverMapData(t *testing.T) {
 	}
 	if _, err := Parse("x.docx", mkdocx(para("{{#if a | money}}")+para("{{/if}}"), nil)); err == nil || !strings.Contains(err.Error(), "a block takes one filter, default with a quoted value") {
 		t.Errorf("filter on a block: %v", err)
+	}
+}
+
+// One parsed template renders from many goroutines at once (the build
+// renders partnerships concurrently): the numbering part, read on first
+// use, and every output are the same as a lone rendering's.
+func TestConcurrentRendering(t *testing.T) {
+	numbering := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	body := para("{{#each partners}}") + para("{{organisation}}") + listPara("1", "first {{id}}") + listPara("1", "second") + para("{{/each}}")
+	tmpl, err := Parse("many.docx", mkdocx(body, map[string]string{"word/numbering.xml": numbering}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			outs[i], _ = tmpl.Render(fixtureData)
+		}()
+	}
+	wg.Wait()
+	for i, o := range outs {
+		if !bytes.Equal(o, outs[0]) || len(o) == 0 {
+			t.Fatalf("rendering %d differs", i)
+		}
+	}
+	if num := partXML(t, outs[0], "word/numbering.xml"); strings.Count(num, "<w:startOverride") != 18 {
+		t.Errorf("lists not restarted in the copies:\n%s", num)
 	}
 }
