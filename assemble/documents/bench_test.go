@@ -22,3 +22,36 @@ func BenchmarkPlanBoth(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPageRules measures what the page rules add to filling the
+// contents list, on the Herefordshire MOU's main part: compare its ns/op
+// with BenchmarkContentsOnly's.
+func BenchmarkPageRules(b *testing.B) {
+	doc := mainPartOf(b, MOU)
+	b.ResetTimer()
+	for b.Loop() {
+		finishMain(doc)
+	}
+}
+
+// BenchmarkContentsOnly fills the contents list alone, as before the page
+// rules.
+func BenchmarkContentsOnly(b *testing.B) {
+	doc := mainPartOf(b, MOU)
+	b.ResetTimer()
+	for b.Loop() {
+		fillTOC(doc, nil, nil)
+	}
+}
+
+func mainPartOf(b *testing.B, kind string) string {
+	files, err := Plan(examples[:1], Options{Out: "x", Only: []string{kind}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := docxPart(files[0].Data, "word/document.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(doc)
+}
