@@ -24,7 +24,9 @@ func loadText(t *testing.T, text string) (*Partnership, Findings, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > time.Second {
+	// A hang guard, not a speed test (bench_test.go measures speed): before
+	// the pre-decoding scan these inputs took minutes.
+	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("loading took %s", d)
 	}
 	var b strings.Builder
