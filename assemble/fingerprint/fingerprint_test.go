@@ -210,12 +210,13 @@ func TestVerifyPDFs(t *testing.T) {
 			inputs = append(inputs, flat)
 		}
 	}
+	// build returns a map, so the order is random: the MOU first, then copy it.
+	for !strings.HasSuffix(inputs[0], "mou.docx") {
+		inputs = append(inputs[1:], inputs[0])
+	}
 	edited := filepath.Join(t.TempDir(), "edited--mou.docx")
 	b, _ := os.ReadFile(inputs[0])
 	os.WriteFile(edited, b, 0o644)
-	for strings.HasSuffix(inputs[0], "mou.docx") == false {
-		inputs = append(inputs[1:], inputs[0])
-	}
 	rewritePart(t, edited, "word/document.xml", func(s string) string { return strings.Replace(s, "partners", "partnars", 1) })
 	out := t.TempDir()
 	pdfs := readertest.Convert(t, append(inputs, edited), "pdf", "pdf", out)
@@ -310,5 +311,21 @@ func rewritePart(t *testing.T, docx, name string, edit func(string) string) {
 	zw.Close()
 	if err := os.WriteFile(docx, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestVerifyRefusesWhatIsNotAFile: a device or a folder named by mistake is
+// refused by name, without reading it.
+func TestVerifyRefusesWhatIsNotAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "folder.docx")
+	os.Mkdir(dir, 0o755)
+	paths := []string{dir}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		paths = append(paths, "/dev/zero")
+	}
+	for _, r := range fingerprint.Verify(paths) {
+		if r.OK() || !strings.Contains(r.Problem, "not a regular file") {
+			t.Errorf("%s: %+v", r.Path, r)
+		}
 	}
 }

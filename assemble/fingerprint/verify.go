@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"mou/assemble/internal/docxzip"
+	"mou/assemble/wordtemplate"
 )
 
 // Result is what verifying one file found.
@@ -133,9 +134,15 @@ func verifyFile(path string) Result {
 	var words []string
 	var footers []string
 	var repeats [][2]int
+	// Only regular files of a plausible size: a device, a pipe or a folder
+	// named by mistake must not hang or exhaust the check.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		r.Problem = "not a regular file: give the path of a built .docx or of a PDF converted from one"
+		return r
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".docx":
-		b, err := os.ReadFile(path)
+		b, err := wordtemplate.ReadFile(path)
 		if err != nil {
 			r.Problem = err.Error()
 			return r
