@@ -166,7 +166,7 @@ func TestEachKindOfChange(t *testing.T) {
 				"Funding in all: £300 in 2020/21, the same as in 2019/20.",
 			}},
 		{name: "edition", from: "edition = 2018", to: "edition = 2023",
-			want: []string{"Working Together edition changed from 2018 to 2023: the documents now follow Working Together to Safeguard Children 2023; the lead representative becomes the Lead Safeguarding Partner; the delegate becomes the Delegated Safeguarding Partner; the health partner is an Integrated Care Board instead of a Clinical Commissioning Group; the yearly report goes to Child Safeguarding Practice Review Panel within 7 days and Foundations (What Works Centre for Children and Families) within 7 days."}},
+			want: []string{"Working Together edition changed from 2018 to 2023: the documents now follow Working Together to Safeguard Children 2023; the lead representative becomes the Lead Safeguarding Partner; the delegate becomes the Delegated Safeguarding Partner; the health partner is an Integrated Care Board instead of a Clinical Commissioning Group; the yearly report goes to the Child Safeguarding Practice Review Panel within 7 days and Foundations (What Works Centre for Children and Families) within 7 days."}},
 		{name: "date", from: "date = 2019-09-10\nvalues", to: "date = \"2020-01\"\nvalues",
 			want: []string{"Date changed from 10 September 2019 to January 2020."}},
 		{name: "value added", from: `values = ["Children first."]`, to: `values = ["Children first.", "Listen."]`,

@@ -51,9 +51,31 @@ func editionSentence(from, to int) string {
 func recipients(rs []partnership.Recipient) string {
 	names := make([]string, len(rs))
 	for i, r := range rs {
-		names[i] = fmt.Sprintf("%s within %d days", r.Name, r.WithinDays)
+		names[i] = fmt.Sprintf("%s within %d days", withArticle(r.Name), r.WithinDays)
 	}
 	return format.And(names)
+}
+
+// withArticle puts "the" before a body named by a common noun ("the Child
+// Safeguarding Practice Review Panel") but not before a proper name
+// ("Foundations (What Works Centre …)"): the head noun is the last word
+// before any parenthesis or "for"/"of" phrase.
+func withArticle(name string) string {
+	head := name
+	for _, cut := range []string{" (", " for ", " of "} {
+		if i := strings.Index(head, cut); i > 0 {
+			head = head[:i]
+		}
+	}
+	words := strings.Fields(head)
+	if len(words) == 0 || strings.EqualFold(words[0], "the") {
+		return name
+	}
+	switch words[len(words)-1] {
+	case "Panel", "Centre", "Board", "Council", "Department", "Agency", "Office", "Partnership", "Secretary", "Inspectorate":
+		return "the " + name
+	}
+	return name
 }
 
 var kindNames = map[string]string{
