@@ -28,7 +28,7 @@ func FuzzTemplate(f *testing.F) {
 	for _, text := range []string{
 		"{{partnership.name}}", "{{#each partners}}{{organisation}}{{/each}}", "{{#if x}}a{{else}}b{{/if}}",
 		"{{amount | money}}", "{{#each partners}}", "{{/each}}", "}}{{", "{{ {{", "{{review | date \"2 January 2006\"}}",
-		"{{#unless none}}x{{/unless}}", "{{@root.partnership.name}}", "{{#each partners}}{{#each partners}}{{@index}}{{/each}}{{/each}}",
+		"{{#unless none}}x{{/unless}}", "{{@root.partnership.name}}", "{{#if a}}x{{else}}{{#if b}}y{{else}}z{{/if}}{{/if}}", "{{#if a}}\n{{else}}\n{{#each partners}}\n{{organisation}}\n{{/each}}\n{{/if}}", "{{#each partners}}{{#each partners}}{{@index}}{{/each}}{{/each}}",
 	} {
 		f.Add([]byte(nil), text)
 	}

@@ -2,6 +2,7 @@ package wordtemplate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -368,8 +369,19 @@ func lastNonRaw(main, alt []*node, inElse bool) *node {
 // what lies strictly between them, split at the else markers; the markers
 // themselves are dropped.
 func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
-	i, j := parent.index(first), parent.index(last)
-	inner := parent.children[i+1 : j]
+	// Blocks are wrapped outer first, so first and last may already sit in
+	// an enclosing block's {{else}} branch rather than among its children.
+	list, set := parent.children, parent.setChildren
+	if parent.kind == blockNode && parent.index(first) < 0 {
+		list, set = parent.block.elseNodes, func(cs []*node) {
+			parent.block.elseNodes = cs
+			for _, c := range cs {
+				c.parent = parent
+			}
+		}
+	}
+	i, j := slices.Index(list, first), slices.Index(list, last)
+	inner := list[i+1 : j]
 	var main, alt []*node
 	inElse := false
 	for _, n := range inner {
@@ -384,10 +396,10 @@ func wrap(parent, first, last *node, elses []*node, b *block, _ bool) {
 		}
 	}
 	blk := &node{kind: blockNode, block: b}
-	out := append([]*node(nil), parent.children[:i]...)
+	out := append([]*node(nil), list[:i]...)
 	out = append(out, blk)
-	out = append(out, parent.children[j+1:]...)
-	parent.setChildren(out)
+	out = append(out, list[j+1:]...)
+	set(out)
 	blk.setChildren(main)
 	for _, n := range alt {
 		n.parent = blk
