@@ -80,11 +80,13 @@ const (
 	leadInBlocks = 3 // paragraphs of statement kept with a signature block at most
 )
 
+// The elements topLevel counts: the body's paragraphs and tables, or a
+// table's rows (and the tables that nest in them).
 var (
-	blockTagRE = regexp.MustCompile(`<(/?)w:(p|tbl)(?:\s[^>]*)?(/?)>`)
-	rowTagRE   = regexp.MustCompile(`<(/?)w:(tr|tbl)(?:\s[^>]*)?(/?)>`)
-	pOpenRE    = regexp.MustCompile(`<w:p(?:\s[^>]*)?>`)
-	headerRE   = regexp.MustCompile(`<w:tblHeader(?: w:val="(?:1|true|on)")?/>`)
+	blockTags = [2]string{"p", "tbl"}
+	rowTags   = [2]string{"tr", "tbl"}
+	pOpenRE   = regexp.MustCompile(`<w:p(?:\s[^>]*)?>`)
+	headerRE  = regexp.MustCompile(`<w:tblHeader(?: w:val="(?:1|true|on)")?/>`)
 )
 
 // span is a stretch of the document: a body paragraph or table, or a row.
@@ -93,29 +95,77 @@ type span struct {
 	start, end int
 }
 
-// topLevel lists the elements tag matches that are not inside another of
-// them, in order: the body's paragraphs and tables (not a text box's
-// paragraphs, nor those in cells), or a table's rows (not those of tables
-// in its cells).
-func topLevel(doc string, tag *regexp.Regexp) []span {
+// topLevel lists the elements named in tags (w:p and w:tbl, or w:tr and
+// w:tbl) that are not inside another of them, in order: the body's
+// paragraphs and tables (not a text box's paragraphs, nor those in cells),
+// or a table's rows (not those of tables in its cells). It reads the tags
+// in one pass, as the pattern <(/?)w:(name)(?:\s[^>]*)?(/?)> would match
+// them: an element is self-closing only when written <w:p/> with no
+// attributes.
+func topLevel(doc string, tags [2]string) []span {
 	var out []span
 	depth, start := 0, 0
-	for _, m := range tag.FindAllStringSubmatchIndex(doc, -1) {
-		closing, el, selfClosing := m[3] > m[2], doc[m[4]:m[5]], m[7] > m[6]
+	for i := 0; ; {
+		lt := strings.IndexByte(doc[i:], '<')
+		if lt < 0 {
+			break
+		}
+		at := i + lt
+		i = at + 1
+		j := at + 1
+		closing := j < len(doc) && doc[j] == '/'
+		if closing {
+			j++
+		}
+		if !strings.HasPrefix(doc[j:], "w:") {
+			continue
+		}
+		j += 2
+		var el string
+		for _, t := range tags {
+			if strings.HasPrefix(doc[j:], t) {
+				el = t
+				break
+			}
+		}
+		if el == "" {
+			continue
+		}
+		j += len(el)
+		if j >= len(doc) {
+			continue
+		}
+		var end int
+		selfClosing := false
+		switch c := doc[j]; {
+		case c == '>':
+			end = j + 1
+		case c == '/' && j+1 < len(doc) && doc[j+1] == '>':
+			end, selfClosing = j+2, true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			gt := strings.IndexByte(doc[j:], '>')
+			if gt < 0 {
+				continue
+			}
+			end = j + gt + 1 // the attributes take any "/" before the ">"
+		default:
+			continue
+		}
+		i = end
 		switch {
 		case selfClosing:
 			if depth == 0 {
-				out = append(out, span{table: el == "tbl", start: m[0], end: m[1]})
+				out = append(out, span{table: el == "tbl", start: at, end: end})
 			}
 		case !closing:
 			if depth == 0 {
-				start = m[0]
+				start = at
 			}
 			depth++
 		default:
 			depth--
 			if depth == 0 {
-				out = append(out, span{table: el == "tbl", start: start, end: m[1]})
+				out = append(out, span{table: el == "tbl", start: start, end: end})
 			}
 		}
 	}
@@ -124,7 +174,7 @@ func topLevel(doc string, tag *regexp.Regexp) []span {
 
 // keepTogether applies the rules above and says whether it changed doc.
 func keepTogether(doc string, ids styleIDs) (string, bool) {
-	items := topLevel(doc, blockTagRE)
+	items := topLevel(doc, blockTags)
 	var keep []span // paragraphs and rows whose paragraphs get keep-with-next
 	for i, it := range items {
 		if !it.table {
@@ -138,7 +188,7 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 		// the outer <w:tbl>…</w:tbl>.
 		open := strings.IndexByte(tbl, '>') + 1
 		inner := tbl[open : len(tbl)-len("</w:tbl>")]
-		rows := topLevel(inner, rowTagRE)
+		rows := topLevel(inner, rowTags)
 		if len(rows) == 0 {
 			continue
 		}
@@ -226,20 +276,58 @@ func firstTrPr(row string) string {
 
 // leadIn reports whether a paragraph's text ends with a colon.
 func leadIn(p string) bool {
-	texts := textRE.FindAllStringSubmatch(p, -1)
-	for i := len(texts) - 1; i >= 0; i-- {
-		if t := strings.TrimSpace(texts[i][1]); t != "" {
-			return strings.HasSuffix(t, ":")
+	last := ""
+	eachText(p, func(t string) bool {
+		if t = strings.TrimSpace(t); t != "" {
+			last = t
 		}
-	}
-	return false
+		return true
+	})
+	return strings.HasSuffix(last, ":")
 }
 
 func hasText(p string) bool {
-	for _, t := range textRE.FindAllStringSubmatch(p, -1) {
-		if strings.TrimSpace(t[1]) != "" {
-			return true
+	found := false
+	eachText(p, func(t string) bool {
+		found = strings.TrimSpace(t) != ""
+		return !found
+	})
+	return found
+}
+
+// eachText gives each w:t element's content in p, in order, until yield
+// returns false: what textRE's matches hold, found without the regular
+// expression's cost (the page rules read every paragraph of a document).
+func eachText(p string, yield func(string) bool) {
+	for i := 0; ; {
+		k := strings.Index(p[i:], "<w:t")
+		if k < 0 {
+			return
 		}
+		at := i + k + len("<w:t")
+		i = at
+		if at >= len(p) {
+			return
+		}
+		switch p[at] {
+		case '>':
+			at++
+		case ' ':
+			gt := strings.IndexByte(p[at:], '>')
+			if gt < 0 {
+				return
+			}
+			at += gt + 1
+		default:
+			continue
+		}
+		end := strings.Index(p[at:], "</w:t>")
+		if end < 0 {
+			return
+		}
+		if !yield(p[at : at+end]) {
+			return
+		}
+		i = at + end + len("</w:t>")
 	}
-	return false
 }

@@ -154,14 +154,14 @@ func docxContents(t *testing.T, doc string) ([]string, []int) {
 // the text of the header row and of each body row's first cell.
 func headerTables(doc string) [][]string {
 	var out [][]string
-	for _, it := range topLevel(doc, blockTagRE) {
+	for _, it := range topLevel(doc, blockTags) {
 		if !it.table {
 			continue
 		}
 		tbl := doc[it.start:it.end]
 		open := strings.IndexByte(tbl, '>') + 1
 		inner := tbl[open : len(tbl)-len("</w:tbl>")]
-		rows := topLevel(inner, rowTagRE)
+		rows := topLevel(inner, rowTags)
 		if len(rows) < 2 || !headerRE.MatchString(firstTrPr(inner[rows[0].start:rows[0].end])) {
 			continue
 		}
