@@ -143,6 +143,13 @@ func Plan(paths []string, opts Options) ([]File, error) {
 			fail.Templates = append(fail.Templates, wordtemplate.AsErrors(err)...)
 			continue
 		}
+		// Parts the engine does not fill (SmartArt, charts): said once per
+		// template, not per partnership, as render and lint say it.
+		for _, w := range t.Warnings() {
+			if opts.Warnings != nil {
+				fmt.Fprintln(opts.Warnings, "warning: "+w)
+			}
+		}
 		tmpls[k] = t
 	}
 
