@@ -51,7 +51,8 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 
 // stamped renders a view with the fingerprint placeholder, finishes the
 // main part (main may be nil), works out the fingerprint of what was
-// rendered and prints it in place.
+// rendered and prints it in place, recording it in the properties as the
+// package is written: the package is deflated once.
 func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, error) {
 	view.Document.Fingerprint = fingerprint.Placeholder
 	for i := range view.Signatories {
@@ -59,18 +60,26 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 	}
 	var fp string
 	var fpErr error
-	b, err := t.RenderWith(view, wordtemplate.RenderOptions{Main: func(doc string) string {
-		if main != nil {
-			doc = main(doc)
-		}
-		fp, fpErr = fingerprint.OfMain([]byte(doc))
-		return strings.ReplaceAll(doc, fingerprint.Placeholder, fp)
-	}})
+	b, err := t.RenderWith(view, wordtemplate.RenderOptions{
+		Main: func(doc string) string {
+			if main != nil {
+				doc = main(doc)
+			}
+			fp, fpErr = fingerprint.OfMain([]byte(doc))
+			return strings.ReplaceAll(doc, fingerprint.Placeholder, fp)
+		},
+		Finish: func(parts map[string][]byte) error {
+			if fpErr != nil {
+				return fpErr
+			}
+			return fingerprint.StampParts(t.Entries(), parts, func(name string) ([]byte, error) {
+				b, _, err := t.Entry(name)
+				return b, err
+			}, fp)
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
-	if fpErr != nil {
-		return nil, fpErr
-	}
-	return fingerprint.Stamp(b, fp)
+	return b, nil
 }

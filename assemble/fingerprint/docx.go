@@ -131,6 +131,43 @@ func Stamp(docx []byte, fp string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// StampParts does to a package about to be written what Stamp does to a
+// written one, so that the package is deflated once: names are its entries
+// in order, parts the entries it will hold changed (edited here in place,
+// docProps/custom.xml added when the package has none), and read returns
+// any other entry as it stands, not to be changed.
+func StampParts(names []string, parts map[string][]byte, read func(name string) ([]byte, error), fp string) error {
+	hasCustom := false
+	for _, name := range names {
+		stamped := name == "docProps/custom.xml" || name == "[Content_Types].xml" || name == "_rels/.rels" || strings.HasSuffix(name, ".xml")
+		if !stamped {
+			continue
+		}
+		b, ok := parts[name]
+		if !ok {
+			var err error
+			if b, err = read(name); err != nil {
+				return err
+			}
+		}
+		switch {
+		case name == "docProps/custom.xml":
+			hasCustom = true
+			parts[name] = withProperty(b, fp)
+		case name == "[Content_Types].xml" && !bytes.Contains(b, []byte(`PartName="/docProps/custom.xml"`)):
+			parts[name] = bytes.Replace(b, []byte("</Types>"), []byte(`<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`), 1)
+		case name == "_rels/.rels" && !bytes.Contains(b, []byte("docProps/custom.xml")):
+			parts[name] = bytes.Replace(b, []byte("</Relationships>"), []byte(`<Relationship Id="rIdFingerprint" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`), 1)
+		case strings.HasSuffix(name, ".xml") && bytes.Contains(b, []byte(Placeholder)):
+			parts[name] = bytes.ReplaceAll(b, []byte(Placeholder), []byte(fp))
+		}
+	}
+	if !hasCustom {
+		parts["docProps/custom.xml"] = withProperty(nil, fp)
+	}
+	return nil
+}
+
 const customHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 	`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`
 

@@ -50,6 +50,15 @@ type RenderOptions struct {
 	// returns it as it goes into the package: a caller's last change (a
 	// contents list filled) without reading the package back.
 	Main func(xml string) string
+
+	// Finish, when not nil, is given every entry the package will hold
+	// changed, by name (the rendered parts, the main part after Main), just
+	// before the package is written: it may change them, set any other
+	// entry (Template.Entry reads one as the template holds it) or add new
+	// ones, which are written after the template's entries in name order.
+	// An error stops the rendering. So a caller's last change to the whole
+	// package costs no second pass over it.
+	Finish func(parts map[string][]byte) error
 }
 
 // RenderWith is Render with options.
@@ -81,6 +90,11 @@ func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	}
 	if n := st.nums; n != nil && len(n.added) > 0 {
 		changed[t.pkg.numbers] = []byte(n.xml())
+	}
+	if opts.Finish != nil {
+		if err := opts.Finish(changed); err != nil {
+			return nil, err
+		}
 	}
 	return t.pkg.write(changed)
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -540,6 +541,26 @@ func (p *docxPackage) write(changed map[string][]byte) ([]byte, error) {
 			return fail(err)
 		}
 		if _, err := io.Copy(w, r); err != nil {
+			return fail(err)
+		}
+	}
+	// Entries RenderOptions.Finish added, in name order.
+	var added []string
+	for name := range changed {
+		if !slices.ContainsFunc(p.files, func(f *zip.File) bool { return f.Name == name }) {
+			added = append(added, name)
+		}
+	}
+	slices.Sort(added)
+	for _, name := range added {
+		if msg := checkEntryName(name); msg != "" {
+			return fail(fmt.Errorf("entry %s: %s", name, msg))
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+		if err != nil {
+			return fail(err)
+		}
+		if _, err := w.Write(changed[name]); err != nil {
 			return fail(err)
 		}
 	}

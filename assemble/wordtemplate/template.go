@@ -39,6 +39,8 @@ type Template struct {
 
 	numInfo  numberingInfo // word/numbering.xml, read on first use
 	restarts bool          // some block restarts a numbered list in its copies
+
+	copied copiedEntries // entries read through Entry
 }
 
 // part is one rendered XML part of the package.
