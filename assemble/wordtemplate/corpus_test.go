@@ -26,7 +26,7 @@ func TestWordShapedCorpus(t *testing.T) {
 	}
 	python := readertest.Require(t, "/usr/bin/python3")
 	readertest.Require(t, "pdfinfo")
-	names := []string{"corpus-sections", "corpus-objects"}
+	names := []string{"corpus-sections", "corpus-objects", "corpus-notes"}
 	dir := t.TempDir()
 	var sources []string
 	for _, n := range names {
@@ -81,11 +81,14 @@ func TestWordShapedCorpus(t *testing.T) {
 	}
 }
 
-// sectionReport describes each file's sections as python-docx reads them.
+// sectionReport describes each file's sections as python-docx reads them,
+// then the text of its text boxes, footnotes and comments (python-docx has
+// no API for them: their parts are read through its package).
 func sectionReport(t *testing.T, python string, files []string) []string {
 	t.Helper()
 	const script = `
 import sys, docx
+from lxml import etree
 def text(part):
     return " / ".join(p.text for p in part.paragraphs if p.text)
 for path in sys.argv[1:]:
@@ -97,6 +100,25 @@ for path in sys.argv[1:]:
             print("   first page header: " + text(s.first_page_header))
         print("   header: " + text(s.header))
         print("   footer: " + text(s.footer))
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    def para_text(p):
+        return "".join(t.text or "" for t in p.iter(W + "t"))
+    MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    # LibreOffice writes each text box twice, as a shape and as VML for
+    # older readers (mc:Fallback): counted once, as Word shows it.
+    for box in d.element.body.iter(W + "txbxContent"):
+        if any(a.tag == MC + "Fallback" for a in box.iterancestors()):
+            continue
+        print("text box: " + " / ".join(para_text(p) for p in box.iter(W + "p")))
+    for rel in sorted(d.part.rels.values(), key=lambda r: r.reltype):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in ("footnotes", "comments"):
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root:
+            if note.get(W + "type") in ("separator", "continuationSeparator"):
+                continue
+            print("%s %s: %s" % (kind[:-1], note.get(W + "id"), " / ".join(para_text(p) for p in note.iter(W + "p"))))
     print("\x00", end="")
 `
 	out, err := exec.Command(python, append([]string{"-c", script}, files...)...).Output()

@@ -2,7 +2,8 @@
 python3-docx, in the shapes Word gives real documents: section breaks of each
 type ending in a block tag's paragraph, a landscape section, headers that
 differ on the first page, page breaks before and after loops, a picture
-beside a loop tag, content controls and a comment.
+beside a loop tag, content controls, and (corpus-notes) a footnote, a text
+box beside a loop tag and a comment, each holding tags.
 
     /usr/bin/python3 make_corpus.py
 
@@ -115,5 +116,71 @@ def objects():
     doc.save("corpus-objects.docx")
 
 
+NS = (W + ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+      ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+      ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def add_part(doc, name, content_type, reltype, xml):
+    """Adds a part python-docx has no API for, with its relationship from the
+    main document; saving writes its content type."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    part = Part(PackURI(name), content_type, xml.encode("utf-8"), doc.part.package)
+    doc.part.relate_to(part, reltype)
+
+
+def notes():
+    """A footnote, a text box and a comment, each with tags, as Word writes
+    them: the parts python-docx cannot make are written here as Word's XML."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT, CONTENT_TYPE as CT
+    doc = Document()
+    doc.sections[0].footer.paragraphs[0].text = "Notes footer for {{partnership.area}}"
+    # A footnote: Word's two separators (ids -1 and 0), then the note.
+    add_part(doc, "/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES,
+             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<w:footnotes %s>'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+             '<w:r><w:t xml:space="preserve"> Figures for {{partnership.area}}, </w:t></w:r>'
+             '<w:r><w:rPr><w:b/></w:rPr><w:t>{{total | money}}</w:t></w:r>'
+             '<w:r><w:t xml:space="preserve"> in all.</w:t></w:r></w:p></w:footnote>'
+             '</w:footnotes>' % W)
+    p = doc.add_paragraph("Funding of {{partnership.name}}")
+    p._p.append(parse_xml('<w:r %s><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' % W))
+    # A text box with a tag inside, in the paragraph of a loop's opening tag:
+    # it is repeated at the start of each copy.
+    p = doc.add_paragraph()
+    p._p.append(parse_xml(
+        '<w:r %s><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        '<wp:extent cx="1800000" cy="360000"/><wp:docPr id="7" name="Text Box 7"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="1800000" cy="360000"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+        '<wps:txbx><w:txbxContent><w:p><w:r><w:t xml:space="preserve">Box: {{partnership.area}}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"><a:noAutofit/></wps:bodyPr>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>' % NS))
+    p.add_run("{{#each partners}}")
+    doc.add_paragraph("Boxed partner: {{organisation}}")
+    doc.add_paragraph("{{/each}}")
+    # A comment with a tag inside, on a paragraph with a tag.
+    add_part(doc, "/word/comments.xml", CT.WML_COMMENTS, RT.COMMENTS,
+             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<w:comments %s><w:comment w:id="0" w:author="Reviewer" w:date="2024-05-01T10:00:00Z" w:initials="R">'
+             '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:annotationRef/></w:r>'
+             '<w:r><w:t xml:space="preserve">Check the name: {{partnership.name}}</w:t></w:r></w:p>'
+             '</w:comment></w:comments>' % W)
+    p = doc.add_paragraph()
+    p._p.append(parse_xml('<w:commentRangeStart %s w:id="0"/>' % W))
+    p.add_run("Reviewed for {{partnership.area}}")
+    p._p.append(parse_xml('<w:commentRangeEnd %s w:id="0"/>' % W))
+    p._p.append(parse_xml('<w:r %s><w:commentReference w:id="0"/></w:r>' % W))
+    doc.add_paragraph("The end.")
+    doc.save("corpus-notes.docx")
+
+
 sections()
 objects()
+notes()
