@@ -30,6 +30,15 @@ func Words(docx []byte) ([]string, error) {
 
 // MainWords are the words of a main document part (word/document.xml).
 func MainWords(x []byte) ([]string, error) {
+	if words, ok := scanWords(x); ok {
+		return words, nil
+	}
+	return decodeWords(x)
+}
+
+// decodeWords is MainWords read through encoding/xml's tokens: for what
+// scanWords leaves to it, and to test scanWords against.
+func decodeWords(x []byte) ([]string, error) {
 	d := xml.NewDecoder(bytes.NewReader(x))
 	var b strings.Builder
 	inText := false

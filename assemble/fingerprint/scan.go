@@ -1,0 +1,281 @@
+package fingerprint
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// scanWords reads a main part's words as MainWords does, in one pass
+// without encoding/xml's tokens (which cost a building's run more than all
+// the rest of fingerprinting). It handles the XML a rendered document is
+// made of; ok is false for anything else (CDATA, a document type, an
+// unknown entity, a character or structure encoding/xml would refuse),
+// and the caller then asks MainWords, whose answer, or error, stands.
+func scanWords(x []byte) (words []string, ok bool) {
+	if !utf8.Valid(x) || bytes.Contains(x, []byte("]]>")) ||
+		bytes.Contains(x, []byte("\xef\xbf\xbe")) || bytes.Contains(x, []byte("\xef\xbf\xbf")) {
+		return nil, false
+	}
+	for _, c := range x {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return nil, false
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(x) / 4)
+	var stack []string
+	inText := false
+	i := 0
+	for i < len(x) {
+		if x[i] != '<' {
+			end := bytes.IndexByte(x[i:], '<')
+			if end < 0 {
+				end = len(x)
+			} else {
+				end += i
+			}
+			if !text(&b, x[i:end], inText) {
+				return nil, false
+			}
+			i = end
+			continue
+		}
+		rest := x[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			end := bytes.Index(rest, []byte("?>"))
+			if end < 0 || !declarationOK(rest[:end]) {
+				return nil, false
+			}
+			i += end + 2
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 || bytes.Contains(rest[4:4+end], []byte("--")) {
+				return nil, false
+			}
+			i += 4 + end + 3
+		case bytes.HasPrefix(rest, []byte("<!")):
+			return nil, false // CDATA or a document type: rare, left to encoding/xml
+		case bytes.HasPrefix(rest, []byte("</")):
+			n := nameLen(rest[2:])
+			if n == 0 {
+				return nil, false
+			}
+			name := string(rest[2 : 2+n])
+			if !plainName(name) {
+				return nil, false
+			}
+			j := 2 + n
+			for j < len(rest) && isSpace(rest[j]) {
+				j++
+			}
+			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || stack[len(stack)-1] != name {
+				return nil, false
+			}
+			stack = stack[:len(stack)-1]
+			endElement(&b, local(name), &inText)
+			i += j + 1
+		default:
+			n := nameLen(rest[1:])
+			if n == 0 {
+				return nil, false
+			}
+			name := string(rest[1 : 1+n])
+			if !plainName(name) {
+				return nil, false
+			}
+			j, selfClosing, ok := attributes(rest, 1+n)
+			if !ok {
+				return nil, false
+			}
+			l := local(name)
+			switch l {
+			case "t":
+				inText = true
+			case "tab", "br", "cr":
+				b.WriteByte(' ')
+			}
+			if selfClosing {
+				endElement(&b, l, &inText)
+			} else {
+				stack = append(stack, name)
+			}
+			i += j
+		}
+	}
+	if len(stack) > 0 {
+		return nil, false
+	}
+	return strings.Fields(b.String()), true
+}
+
+func endElement(b *strings.Builder, local string, inText *bool) {
+	switch local {
+	case "t":
+		*inText = false
+	case "p", "tc":
+		b.WriteByte('\n')
+	}
+}
+
+// local is an element name's local part as encoding/xml gives it.
+func local(name string) string {
+	if _, l, ok := strings.Cut(name, ":"); ok {
+		return l
+	}
+	return name
+}
+
+// plainName is a name with at most one colon, inside it: encoding/xml
+// reads other names its own way, or refuses them.
+func plainName(name string) bool {
+	return strings.Count(name, ":") == 0 || strings.Count(name, ":") == 1 && name[0] != ':' && name[len(name)-1] != ':'
+}
+
+// nameLen is the length of the XML name at the start of s, 0 when there is
+// none (or one that starts as no name may).
+func nameLen(s []byte) int {
+	n := 0
+	for n < len(s) {
+		c := s[n]
+		if c == '_' || c == ':' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 ||
+			n > 0 && (c == '-' || c == '.' || '0' <= c && c <= '9') {
+			n++
+			continue
+		}
+		break
+	}
+	return n
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// attributes skips a start tag's attributes from j, returning the index
+// after its ">" and whether it ended "/>".
+func attributes(s []byte, j int) (int, bool, bool) {
+	for {
+		k := j
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k >= len(s) {
+			return 0, false, false
+		}
+		switch {
+		case s[k] == '>':
+			return k + 1, false, true
+		case s[k] == '/':
+			if k+1 < len(s) && s[k+1] == '>' {
+				return k + 2, true, true
+			}
+			return 0, false, false
+		}
+		if k == j { // an attribute must follow white space
+			return 0, false, false
+		}
+		n := nameLen(s[k:])
+		if n == 0 || !plainName(string(s[k:k+n])) {
+			return 0, false, false
+		}
+		k += n
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k >= len(s) || s[k] != '=' {
+			return 0, false, false
+		}
+		k++
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k >= len(s) || s[k] != '"' && s[k] != '\'' {
+			return 0, false, false
+		}
+		q := s[k]
+		end := bytes.IndexByte(s[k+1:], q)
+		if end < 0 {
+			return 0, false, false
+		}
+		v := s[k+1 : k+1+end]
+		if bytes.IndexByte(v, '<') >= 0 || !text(nil, v, false) {
+			return 0, false, false
+		}
+		j = k + 1 + end + 1
+	}
+}
+
+// text checks character data's references and, when keep, writes it
+// decoded to b.
+func text(b *strings.Builder, s []byte, keep bool) bool {
+	for len(s) > 0 {
+		amp := bytes.IndexByte(s, '&')
+		if amp < 0 {
+			if keep {
+				b.Write(s)
+			}
+			return true
+		}
+		if keep {
+			b.Write(s[:amp])
+		}
+		semi := bytes.IndexByte(s[amp:], ';')
+		if semi < 0 {
+			return false
+		}
+		ref := string(s[amp+1 : amp+semi])
+		var r rune
+		switch ref {
+		case "amp":
+			r = '&'
+		case "lt":
+			r = '<'
+		case "gt":
+			r = '>'
+		case "quot":
+			r = '"'
+		case "apos":
+			r = '\''
+		default:
+			var n uint64
+			var err error
+			switch {
+			case strings.HasPrefix(ref, "#x"):
+				n, err = strconv.ParseUint(ref[2:], 16, 32)
+			case strings.HasPrefix(ref, "#"):
+				n, err = strconv.ParseUint(ref[1:], 10, 32)
+			default:
+				return false
+			}
+			if err != nil || len(ref) < 2 || ref[1] == '+' || !charOK(rune(n)) {
+				return false
+			}
+			r = rune(n)
+		}
+		if keep {
+			b.WriteRune(r)
+		}
+		s = s[amp+semi+1:]
+	}
+	return true
+}
+
+// charOK is XML's Char production.
+func charOK(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// declarationOK accepts a processing instruction unless it is an XML
+// declaration naming an encoding other than UTF-8.
+func declarationOK(pi []byte) bool {
+	if !bytes.HasPrefix(pi, []byte("<?xml")) || len(pi) > 5 && !isSpace(pi[5]) {
+		return true
+	}
+	_, after, found := bytes.Cut(pi, []byte("encoding="))
+	if !found {
+		return true
+	}
+	return bytes.HasPrefix(bytes.ToLower(after), []byte(`"utf-8"`)) || bytes.HasPrefix(bytes.ToLower(after), []byte(`'utf-8'`))
+}

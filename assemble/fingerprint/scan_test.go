@@ -1,0 +1,93 @@
+package fingerprint
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestScanWordsAgreesWithDecoder: the one-pass scanner gives exactly the
+// words encoding/xml's tokens give, or declines; it declines nothing a
+// rendered document is made of.
+func TestScanWordsAgreesWithDecoder(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	cases := []struct {
+		xml     string
+		handled bool // the scanner must not decline it
+	}{
+		{`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\r\n" + `<w:document ` + w + `><w:body><w:p><w:r><w:t>Hello</w:t></w:r><w:r><w:t xml:space="preserve"> world </w:t></w:r></w:p></w:body></w:document>`, true},
+		{`<w:document ` + w + `><w:p><w:r><w:t>a&amp;b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#x2014;f</w:t></w:r></w:p></w:document>`, true},
+		{`<w:document ` + w + `><w:p><w:r><w:t>one</w:t><w:tab/><w:t>two</w:t><w:br w:type="page"/><w:t>three</w:t><w:cr/></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl></w:document>`, true},
+		{`<w:document ` + w + `><w:p><w:r><w:instrText> TOC \o "1-3" </w:instrText><w:delText>gone</w:delText><w:t>kept</w:t></w:r></w:p></w:document>`, true},
+		{`<w:document ` + w + `><!-- a comment <w:t>not text</w:t> --><w:p w:rsidR="00A1" a='x > y'><w:r><w:t/><w:t>after</w:t></w:r></w:p></w:document>`, true},
+		{`<document><p><t>no namespace</t></p><x:t>other prefix</x:t></document>`, true},
+		{`<w:document ` + w + `><w:p><w:r><w:t>text<w:t>nested</w:t> then</w:t></w:r></w:p></w:document>`, true},
+		// What the scanner leaves to encoding/xml, whatever its answer.
+		{`<w:document ` + w + `><w:p><w:r><w:t><![CDATA[a <b> c]]></w:t></w:r></w:p></w:document>`, false},
+		{`<!DOCTYPE d><d><t>x</t></d>`, false},
+		{`<d><t>&nbsp;x</t></d>`, false},
+		{`<d><t>&#0;x</t></d>`, false},
+		{`<d><t>x</d></t>`, false},
+		{`<d><t>x</t>`, false},
+		{`<d><t>x` + "\x01" + `</t></d>`, false},
+		{`<?xml version="1.0" encoding="ISO-8859-1"?><d><t>x</t></d>`, false},
+		{`<d a=x><t>x</t></d>`, false},
+		{`<d a="<"><t>x</t></d>`, false},
+		{`<d><t>a & b</t></d>`, false},
+		{`<d><t>]]></t></d>`, false},
+		{`<d><a:b:t>two colons</a:b:t></d>`, false},
+		{`<d><:t>x</:t></d>`, false},
+		{`<d a:b:c="1"><t>x</t></d>`, false},
+		{"<d><t>\xff</t></d>", false},
+	}
+	for _, c := range cases {
+		checkScan(t, []byte(c.xml), c.handled)
+	}
+	// The default templates' main parts, tags and all.
+	docs, _ := filepath.Glob("../../templates/*.docx")
+	if len(docs) == 0 {
+		t.Fatal("no templates found in ../../templates")
+	}
+	for _, d := range docs {
+		data, err := os.ReadFile(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if filepath.Ext(f.Name) != ".xml" {
+				continue
+			}
+			rc, _ := f.Open()
+			x, _ := io.ReadAll(rc)
+			rc.Close()
+			checkScan(t, x, true)
+		}
+	}
+}
+
+func checkScan(t *testing.T, x []byte, handled bool) {
+	t.Helper()
+	fast, ok := scanWords(x)
+	slow, err := decodeWords(x)
+	if !ok {
+		if handled {
+			t.Errorf("the scanner declined %.120q", x)
+		}
+		return
+	}
+	if err != nil {
+		t.Errorf("the scanner read %.120q, which encoding/xml refuses: %v", x, err)
+		return
+	}
+	if !slices.Equal(fast, slow) {
+		t.Errorf("%.120q:\nscanner %q\ndecoder %q", x, fast, slow)
+	}
+}
