@@ -15,7 +15,9 @@ import "strings"
 //   - page and column breaks, pictures, shapes, text boxes and comment
 //     anchors are kept: beside an opening tag (or {{else}}) they are
 //     repeated at the start of each copy, beside a closing tag they are kept
-//     once, after the last copy (also when the block shows nothing);
+//     once, after the last copy (also when the block shows nothing); a
+//     comment anchor, which Word allows once, stays with the first copy only
+//     (the repairer's repeatedAnchor drops the others);
 //   - bookmarks are kept once, where the paragraph was;
 //   - section properties are kept once, on a paragraph of their own, where
 //     the paragraph was: the section ends there, as in the template.

@@ -157,10 +157,11 @@ type repairer struct {
 	nextBM    int
 	sdtIDs    map[string]bool // content control ids
 	nextSdt   int
+	anchors   map[string]bool // element name + id of comment anchors and note references written
 }
 
 func newRepairer() *repairer {
-	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000, sdtIDs: map[string]bool{}, nextSdt: 1000000}
+	return &repairer{paraIDs: map[string]bool{}, nextPara: 0x10000000, bmIDs: map[string]bool{}, bmNames: map[string]bool{}, bmPending: map[string]string{}, nextBM: 100000, sdtIDs: map[string]bool{}, nextSdt: 1000000, anchors: map[string]bool{}}
 }
 
 // writer is one part's output, repaired as it is written: ids are
@@ -213,6 +214,9 @@ func (w *writer) empty(name, start string) {
 		w.close(name)
 		return
 	}
+	if w.rep.repeatedAnchor(name, start) {
+		return
+	}
 	start = w.rep.fixStart(name, w.frames[len(w.frames)-1].name, start)
 	at := len(w.buf)
 	w.buf = append(w.buf, start...)
@@ -254,6 +258,30 @@ func (w *writer) child(f frame) {
 
 // ran records a run written into the current element.
 func (w *writer) ran() { w.frames[len(w.frames)-1].last = "w:r" }
+
+// repeatedAnchor reports whether a self-closed comment anchor or footnote
+// or endnote reference repeats one already written, as in the second and
+// later copies of a block. Word allows a comment or a note one place in
+// the text (a second reference to it makes Word call the file unreadable),
+// and the note's text is the same for every copy, so only the first copy
+// keeps it; later copies keep their text without the mark.
+func (r *repairer) repeatedAnchor(name, start string) bool {
+	switch name {
+	case "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference", "w:footnoteReference", "w:endnoteReference":
+	default:
+		return false
+	}
+	id, ok := attrOf(start, "w:id")
+	if !ok {
+		return false
+	}
+	key := name + " " + id
+	if r.anchors[key] {
+		return true
+	}
+	r.anchors[key] = true
+	return false
+}
 
 // fixStart renumbers the ids of one start tag that copies may repeat;
 // parent is the name of the element it is in.

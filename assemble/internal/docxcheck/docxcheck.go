@@ -144,6 +144,7 @@ func (c *checker) part(name string) {
 	bookmarkNames := map[string]bool{}
 	open := map[string]bool{}
 	textIDs := map[string]bool{}
+	anchors := map[string]bool{} // comment anchors and note references
 	// children counts, per open table / row / cell, the children that
 	// must be there.
 	type frame struct {
@@ -207,6 +208,13 @@ func (c *checker) part(name string) {
 					c.fail("%s: bookmark end %s has no start", name, id)
 				}
 				delete(open, id)
+			case "commentRangeStart", "commentRangeEnd", "commentReference", "footnoteReference", "endnoteReference":
+				// Word allows a comment or a note one place in the text.
+				key := t.Name.Local + " " + attr(t, "id")
+				if anchors[key] {
+					c.fail("%s: %s %s repeated (Word calls the file unreadable)", name, t.Name.Local, attr(t, "id"))
+				}
+				anchors[key] = true
 			case "numId":
 				if id := attr(t, "val"); id != "0" && !c.numIDs[id] && strings.HasPrefix(name, "word/") && name != "word/numbering.xml" {
 					c.fail("%s: list %s is not defined in numbering.xml", name, id)
