@@ -22,6 +22,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -47,34 +49,97 @@ type FS struct {
 	Remove    func(name string) error
 	RemoveAll func(path string) error
 	Lstat     func(name string) (fs.FileInfo, error)
+	// Sync flushes the named files' data to the disk; nil for none.
+	// Commit calls it for every staged file, and for the journal, before
+	// the first move.
+	Sync func(paths []string) error
 }
 
-// OS is the real file system. WriteFile flushes the data to the disk so a
-// full disk is noticed while staging, not after the move.
+// OS is the real file system. Sync flushes every staged file to the disk
+// before anything is moved, so a full disk is noticed while staging, not
+// after the move, and a crash after the move leaves whole files. The files
+// are flushed together, several at once, rather than each as it is
+// written: one at a time, a national build's 600 flushes took most of its
+// time waiting for the disk, while flushes issued together share the file
+// system's journal commits. What is durable when Commit starts moving is
+// the same.
 func OS() FS {
 	return FS{
 		MkdirAll:  os.MkdirAll,
-		WriteFile: writeSynced,
+		WriteFile: os.WriteFile,
 		Rename:    os.Rename,
 		Remove:    os.Remove,
 		RemoveAll: os.RemoveAll,
 		Lstat:     os.Lstat,
+		Sync:      syncAll,
 	}
 }
 
-func writeSynced(name string, data []byte, perm fs.FileMode) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
+// syncers is how many files syncAll flushes at once: the flushes wait on
+// the disk, not the processor, so more than the cores.
+const syncers = 16
+
+// syncAll flushes the files' data to the disk, several at once, and
+// returns the first failure in paths' order.
+func syncAll(paths []string) error {
+	errs := make([]error, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(syncers, len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				errs[i] = syncFile(paths[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syncFile opens a file for writing (Windows flushes only such a handle)
+// and flushes it.
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
+	err = f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
+}
+
+// flush is Commit's call of FS.Sync; a failure names the file by where it
+// was going, or the journal.
+func (s *Stage) flush(paths []string) *Error {
+	if s.fs.Sync == nil || len(paths) == 0 {
+		return nil
+	}
+	err := s.fs.Sync(paths)
+	if err == nil {
+		return nil
+	}
+	path := paths[0]
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		path = pe.Path
+	}
+	if rel, rerr := filepath.Rel(s.Dir(), path); rerr == nil && !strings.HasPrefix(rel, "..") {
+		path = filepath.Join(s.out, rel)
+	}
+	return &Error{Op: "write", Path: path, Err: err}
 }
 
 // Stage is one build's staging folder.
@@ -221,6 +286,14 @@ type move struct {
 // folder is then as it was before the build.
 func (s *Stage) Commit() ([]string, error) {
 	sort.Strings(s.files)
+	staged := make([]string, len(s.files))
+	for i, rel := range s.files {
+		staged[i] = filepath.Join(s.Dir(), rel)
+	}
+	if err := s.flush(staged); err != nil {
+		s.Abort()
+		return nil, err
+	}
 	var j strings.Builder
 	dirs := map[string]bool{}
 	for _, rel := range s.files {
@@ -236,6 +309,10 @@ func (s *Stage) Commit() ([]string, error) {
 	if err := s.fs.WriteFile(filepath.Join(s.dir, journal), []byte(j.String()), 0o644); err != nil {
 		s.Abort()
 		return nil, &Error{Op: "write", Path: filepath.Join(s.dir, journal), Err: err}
+	}
+	if err := s.flush([]string{filepath.Join(s.dir, journal)}); err != nil {
+		s.Abort()
+		return nil, err
 	}
 	done := make([]move, 0, len(s.files))
 	for _, rel := range s.files {

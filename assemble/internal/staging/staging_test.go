@@ -100,6 +100,13 @@ func failing(at int, err error, all bool) (FS, *int) {
 		}
 		return wr(p, b, m)
 	}
+	sy := f.Sync
+	f.Sync = func(paths []string) error {
+		if e := step(); e != nil {
+			return &fs.PathError{Op: "sync", Path: paths[len(paths)-1], Err: e}
+		}
+		return sy(paths)
+	}
 	f.Rename = func(a, b string) error {
 		// A full disk still renames: only the chosen step fails.
 		n++
@@ -292,4 +299,40 @@ func killSelf() {
 	p, _ := os.FindProcess(os.Getpid())
 	p.Kill()
 	select {}
+}
+
+// TestCommitFlushesBeforeMoving: every staged file and the journal are
+// flushed to the disk before the first file is moved into place.
+func TestCommitFlushesBeforeMoving(t *testing.T) {
+	out := previous(t)
+	f := OS()
+	flushed := map[string]bool{}
+	sy, rn := f.Sync, f.Rename
+	f.Sync = func(paths []string) error {
+		for _, p := range paths {
+			flushed[filepath.Base(filepath.Dir(p))+"/"+filepath.Base(p)] = true
+		}
+		return sy(paths)
+	}
+	moved := false
+	f.Rename = func(a, b string) error {
+		if !moved {
+			moved = true
+			for _, n := range next {
+				if k := filepath.Base(filepath.Dir(n.rel)) + "/" + filepath.Base(n.rel); !flushed[k] {
+					t.Errorf("%s moved before it was flushed", n.rel)
+				}
+			}
+			if len(flushed) != len(next)+1 {
+				t.Errorf("flushed %d files before the first move, want %d and the journal", len(flushed), len(next))
+			}
+		}
+		return rn(a, b)
+	}
+	if _, err := build(out, f); err != nil {
+		t.Fatal(err)
+	}
+	if !moved {
+		t.Fatal("nothing was moved")
+	}
 }
