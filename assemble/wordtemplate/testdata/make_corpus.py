@@ -3,7 +3,8 @@ python3-docx, in the shapes Word gives real documents: section breaks of each
 type ending in a block tag's paragraph, a landscape section, headers that
 differ on the first page, page breaks before and after loops, a picture
 beside a loop tag, content controls, and (corpus-notes) a footnote, a text
-box beside a loop tag and a comment, each holding tags.
+box beside a loop tag and comments, each holding tags, and a footnote mark
+and a comment inside a loop.
 
     /usr/bin/python3 make_corpus.py
 
@@ -147,6 +148,9 @@ def notes():
              '<w:r><w:t xml:space="preserve"> Figures for {{partnership.area}}, </w:t></w:r>'
              '<w:r><w:rPr><w:b/></w:rPr><w:t>{{total | money}}</w:t></w:r>'
              '<w:r><w:t xml:space="preserve"> in all.</w:t></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="2"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+             '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+             '<w:r><w:t xml:space="preserve"> Each partner of {{partnership.area}} signs.</w:t></w:r></w:p></w:footnote>'
              '</w:footnotes>' % W)
     p = doc.add_paragraph("Funding of {{partnership.name}}")
     p._p.append(parse_xml('<w:r %s><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' % W))
@@ -163,20 +167,33 @@ def notes():
         '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"><a:noAutofit/></wps:bodyPr>'
         '</wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>' % NS))
     p.add_run("{{#each partners}}")
-    doc.add_paragraph("Boxed partner: {{organisation}}")
+    # A footnote mark and a comment inside the loop: Word allows each one
+    # place in the text, so the first copy keeps them.
+    # (LibreOffice 7.4 mixes up the notes of a document whose comment comes
+    # before a footnote mark, so the comment here follows the mark.)
+    p = doc.add_paragraph("Signs for {{id}}")
+    p._p.append(parse_xml('<w:r %s><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="2"/></w:r>' % W))
+    p = doc.add_paragraph()
+    p._p.append(parse_xml('<w:commentRangeStart %s w:id="0"/>' % W))
+    p.add_run("Boxed partner: {{organisation}}")
+    p._p.append(parse_xml('<w:commentRangeEnd %s w:id="0"/>' % W))
+    p._p.append(parse_xml('<w:r %s><w:commentReference w:id="0"/></w:r>' % W))
     doc.add_paragraph("{{/each}}")
     # A comment with a tag inside, on a paragraph with a tag.
     add_part(doc, "/word/comments.xml", CT.WML_COMMENTS, RT.COMMENTS,
              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             '<w:comments %s><w:comment w:id="0" w:author="Reviewer" w:date="2024-05-01T10:00:00Z" w:initials="R">'
+             '<w:comments %s><w:comment w:id="1" w:author="Reviewer" w:date="2024-05-01T10:00:00Z" w:initials="R">'
              '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:annotationRef/></w:r>'
              '<w:r><w:t xml:space="preserve">Check the name: {{partnership.name}}</w:t></w:r></w:p>'
+             '</w:comment><w:comment w:id="0" w:author="Reviewer" w:date="2024-05-01T10:05:00Z" w:initials="R">'
+             '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr><w:r><w:annotationRef/></w:r>'
+             '<w:r><w:t xml:space="preserve">One partner of {{partners | count}}?</w:t></w:r></w:p>'
              '</w:comment></w:comments>' % W)
     p = doc.add_paragraph()
-    p._p.append(parse_xml('<w:commentRangeStart %s w:id="0"/>' % W))
+    p._p.append(parse_xml('<w:commentRangeStart %s w:id="1"/>' % W))
     p.add_run("Reviewed for {{partnership.area}}")
-    p._p.append(parse_xml('<w:commentRangeEnd %s w:id="0"/>' % W))
-    p._p.append(parse_xml('<w:r %s><w:commentReference w:id="0"/></w:r>' % W))
+    p._p.append(parse_xml('<w:commentRangeEnd %s w:id="1"/>' % W))
+    p._p.append(parse_xml('<w:r %s><w:commentReference w:id="1"/></w:r>' % W))
     doc.add_paragraph("The end.")
     doc.save("corpus-notes.docx")
 
