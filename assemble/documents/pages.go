@@ -258,11 +258,19 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 			}
 		}
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return b.at - a.at })
+	// Put together in one pass: the edits never overlap (each is at the
+	// start of a different paragraph).
+	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
+	var b strings.Builder
+	b.Grow(len(doc) + len(edits)*len("<w:pPr><w:keepNext/></w:pPr>"))
+	last := 0
 	for _, e := range edits {
-		doc = doc[:e.at] + e.text + doc[e.end:]
+		b.WriteString(doc[last:e.at])
+		b.WriteString(e.text)
+		last = e.end
 	}
-	return doc, len(edits) > 0
+	b.WriteString(doc[last:])
+	return b.String(), len(edits) > 0
 }
 
 // firstTrPr is a row's properties, empty when it has none.

@@ -64,6 +64,11 @@ func FromWords(words []string, own string) string {
 func Normalize(words []string) []string {
 	out := make([]string, 0, len(words))
 	for _, word := range words {
+		if word != "" && !strings.ContainsAny(word, "._…•◦▪") {
+			// Nothing below drops or splits such a word: most words.
+			out = append(out, word)
+			continue
+		}
 		// A tab leader drawn between a contents entry and its page number
 		// joins them into one word of a PDF: the .docx has two.
 		for _, w := range leaderRun.Split(word, -1) {
