@@ -368,7 +368,6 @@ func lookup(sc *scope, path []string) (any, lookupResult) {
 		}
 	default:
 		var typo bool
-		var names []string
 		hit := false
 		for s := sc; s != nil; s = s.parent {
 			if !s.loop && s.parent != nil {
@@ -382,9 +381,17 @@ func lookup(sc *scope, path []string) (any, lookupResult) {
 			if known {
 				typo = true
 			}
-			names = append(names, fieldNames(s.data)...)
 		}
 		if !hit {
+			// The names for "did you mean" only now: listing them for every
+			// scope a name is not in cost a fifth of rendering.
+			var names []string
+			for s := sc; s != nil; s = s.parent {
+				if !s.loop && s.parent != nil {
+					continue
+				}
+				names = append(names, fieldNames(s.data)...)
+			}
 			return nil, lookupResult{status: unknown, typo: typo, at: first, nearest: suggest.Nearest(first, names)}
 		}
 	}
