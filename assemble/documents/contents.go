@@ -217,7 +217,23 @@ func findTOC(doc string) *tocField {
 		sepEnd    int
 	}
 	var stack []*open
-	for _, m := range fieldRE.FindAllStringSubmatchIndex(doc, -1) {
+	// The matches one at a time, from the next place one can start: the
+	// contents field is near the start, and the search stops at its end.
+	for pos := 0; ; {
+		next := fieldStart(doc, pos)
+		if next < 0 {
+			return nil
+		}
+		m := fieldRE.FindStringSubmatchIndex(doc[next:])
+		if m == nil {
+			return nil
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += next
+			}
+		}
+		pos = m[1]
 		switch {
 		case m[2] >= 0 && doc[m[2]:m[3]] == "begin":
 			stack = append(stack, &open{begin: m[0]})
@@ -259,7 +275,44 @@ func findTOC(doc string) *tocField {
 			}
 		}
 	}
-	return nil
+}
+
+// fieldStart is where the next match of fieldRE can start at or after
+// pos, -1 when none can.
+func fieldStart(doc string, pos int) int {
+	a := strings.Index(doc[pos:], "<w:fldChar")
+	b := strings.Index(doc[pos:], "<w:instrText")
+	switch {
+	case a < 0 && b < 0:
+		return -1
+	case a < 0:
+		return pos + b
+	case b < 0:
+		return pos + a
+	}
+	return pos + min(a, b)
+}
+
+// paragraphStyle is what pStyleRE's first match in p holds, found without
+// the regular expression (headings reads every paragraph after the
+// contents list).
+func paragraphStyle(p string) (string, bool) {
+	const open = `<w:pStyle w:val="`
+	for i := 0; ; {
+		k := strings.Index(p[i:], open)
+		if k < 0 {
+			return "", false
+		}
+		at := i + k + len(open)
+		q := strings.IndexByte(p[at:], '"')
+		if q < 0 {
+			return "", false
+		}
+		if strings.HasPrefix(p[at+q:], `"/>`) {
+			return p[at : at+q], true
+		}
+		i = i + k + 1
+	}
 }
 
 // headings are the document's headings after the contents field, at the
@@ -271,18 +324,19 @@ func headings(doc string, ids styleIDs, f *tocField) []entry {
 		if strings.Contains(p[1:], "<w:p>") || strings.Contains(p[1:], "<w:p ") {
 			continue // a paragraph inside a text box: not ours to read
 		}
-		m := pStyleRE.FindStringSubmatch(p)
-		if m == nil {
+		style, ok := paragraphStyle(p)
+		if !ok {
 			continue
 		}
-		level := ids.headingLevel(m[1])
+		level := ids.headingLevel(style)
 		if level < f.minLevel || level > f.maxLevel {
 			continue
 		}
 		var text strings.Builder
-		for _, t := range textRE.FindAllStringSubmatch(p, -1) {
-			text.WriteString(t[1])
-		}
+		eachText(p, func(t string) bool {
+			text.WriteString(t)
+			return true
+		})
 		if s := strings.TrimSpace(text.String()); s != "" {
 			out = append(out, entry{level: level, text: s})
 		}
