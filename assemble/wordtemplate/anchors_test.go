@@ -36,6 +36,8 @@ func TestCommentAndNoteAnchorsOncePerCopy(t *testing.T) {
 			map[string]int{"<w:commentReference ": 1}, "West Mercia Police"},
 		{"endnote in a loop inside a paragraph", p(run("{{#each partners}}{{id}}"), enRef, run("{{/each}}")),
 			map[string]int{"<w:endnoteReference ": 1}, "council"},
+		{"anchors written with end tags", para("{{#each partners}}") + p(`<w:commentRangeStart w:id="0"></w:commentRangeStart>`, run("{{organisation}}"), `<w:commentRangeEnd w:id="0"></w:commentRangeEnd>`, `<w:r><w:footnoteReference w:id="1"></w:footnoteReference></w:r>`) + para("{{/each}}"),
+			map[string]int{"<w:commentRangeStart ": 1, "<w:commentRangeEnd ": 1, "<w:footnoteReference ": 1}, "West Mercia Police"},
 		{"two notes and a comment outside loops", p(run("{{partnership.name}}"), fnRef, cStart, run("x"), cEnd, cRef) + p(run("y"), fnRef2),
 			map[string]int{"<w:footnoteReference ": 2, "<w:commentReference ": 1, "<w:commentRangeStart ": 1}, "Herefordshire Partnership"},
 	}

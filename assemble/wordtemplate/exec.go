@@ -125,6 +125,9 @@ func (st *state) walk(b *writer, n *node, sc *scope, plain bool) {
 			b.empty(n.name, start)
 			return
 		}
+		if len(n.children) == 0 && b.skipAnchor(n.name, start) {
+			return // written <x></x> rather than <x/>: the same anchor
+		}
 		b.open(n.name, start)
 		for _, c := range n.children {
 			st.walk(b, c, sc, plain)

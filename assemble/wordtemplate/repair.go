@@ -214,7 +214,7 @@ func (w *writer) empty(name, start string) {
 		w.close(name)
 		return
 	}
-	if w.rep.repeatedAnchor(name, start) {
+	if w.skipAnchor(name, start) {
 		return
 	}
 	start = w.rep.fixStart(name, w.frames[len(w.frames)-1].name, start)
@@ -258,6 +258,12 @@ func (w *writer) child(f frame) {
 
 // ran records a run written into the current element.
 func (w *writer) ran() { w.frames[len(w.frames)-1].last = "w:r" }
+
+// skipAnchor reports whether an element without children is a comment
+// anchor or note reference that must not be written again (repeatedAnchor).
+func (w *writer) skipAnchor(name, start string) bool {
+	return w.rep != nil && w.rep.repeatedAnchor(name, start)
+}
 
 // repeatedAnchor reports whether a self-closed comment anchor or footnote
 // or endnote reference repeats one already written, as in the second and
