@@ -64,7 +64,7 @@ func FromWords(words []string, own string) string {
 func Normalize(words []string) []string {
 	out := make([]string, 0, len(words))
 	for _, word := range words {
-		if word != "" && !strings.ContainsAny(word, "._…•◦▪") {
+		if plainWord(word) {
 			// Nothing below drops or splits such a word: most words.
 			out = append(out, word)
 			continue
@@ -80,6 +80,24 @@ func Normalize(words []string) []string {
 		}
 	}
 	return out
+}
+
+// plainWord reports whether a word is non-empty and holds none of the
+// characters Normalize looks for (dots, underscores, ellipses, bullets),
+// byte by byte: most words.
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '.' || c == '_':
+			return false
+		case c == 0xE2 && i+2 < len(w):
+			switch w[i : i+3] {
+			case "…", "•", "◦", "▪":
+				return false
+			}
+		}
+	}
+	return w != ""
 }
 
 // leaderRun is a tab leader inside a word: three or more dots, underscores

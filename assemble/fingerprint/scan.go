@@ -25,7 +25,7 @@ func scanWords(x []byte) (words []string, ok bool) {
 	}
 	var b strings.Builder
 	b.Grow(len(x) / 4)
-	var stack []string
+	var stack [][]byte // open elements' names, slices of x
 	inText := false
 	i := 0
 	for i < len(x) {
@@ -63,7 +63,7 @@ func scanWords(x []byte) (words []string, ok bool) {
 			if n == 0 {
 				return nil, false
 			}
-			name := string(rest[2 : 2+n])
+			name := rest[2 : 2+n]
 			if !plainName(name) {
 				return nil, false
 			}
@@ -71,7 +71,7 @@ func scanWords(x []byte) (words []string, ok bool) {
 			for j < len(rest) && isSpace(rest[j]) {
 				j++
 			}
-			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || stack[len(stack)-1] != name {
+			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], name) {
 				return nil, false
 			}
 			stack = stack[:len(stack)-1]
@@ -82,7 +82,7 @@ func scanWords(x []byte) (words []string, ok bool) {
 			if n == 0 {
 				return nil, false
 			}
-			name := string(rest[1 : 1+n])
+			name := rest[1 : 1+n]
 			if !plainName(name) {
 				return nil, false
 			}
@@ -91,7 +91,7 @@ func scanWords(x []byte) (words []string, ok bool) {
 				return nil, false
 			}
 			l := local(name)
-			switch l {
+			switch string(l) {
 			case "t":
 				inText = true
 			case "tab", "br", "cr":
@@ -111,8 +111,8 @@ func scanWords(x []byte) (words []string, ok bool) {
 	return strings.Fields(b.String()), true
 }
 
-func endElement(b *strings.Builder, local string, inText *bool) {
-	switch local {
+func endElement(b *strings.Builder, local []byte, inText *bool) {
+	switch string(local) {
 	case "t":
 		*inText = false
 	case "p", "tc":
@@ -121,8 +121,8 @@ func endElement(b *strings.Builder, local string, inText *bool) {
 }
 
 // local is an element name's local part as encoding/xml gives it.
-func local(name string) string {
-	if _, l, ok := strings.Cut(name, ":"); ok {
+func local(name []byte) []byte {
+	if _, l, ok := bytes.Cut(name, []byte(":")); ok {
 		return l
 	}
 	return name
@@ -130,8 +130,14 @@ func local(name string) string {
 
 // plainName is a name with at most one colon, inside it: encoding/xml
 // reads other names its own way, or refuses them.
-func plainName(name string) bool {
-	return strings.Count(name, ":") == 0 || strings.Count(name, ":") == 1 && name[0] != ':' && name[len(name)-1] != ':'
+func plainName(name []byte) bool {
+	switch bytes.Count(name, []byte(":")) {
+	case 0:
+		return true
+	case 1:
+		return name[0] != ':' && name[len(name)-1] != ':'
+	}
+	return false
 }
 
 // nameLen is the length of the XML name at the start of s, 0 when there is
@@ -176,7 +182,7 @@ func attributes(s []byte, j int) (int, bool, bool) {
 			return 0, false, false
 		}
 		n := nameLen(s[k:])
-		if n == 0 || !plainName(string(s[k:k+n])) {
+		if n == 0 || !plainName(s[k:k+n]) {
 			return 0, false, false
 		}
 		k += n
