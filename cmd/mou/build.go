@@ -69,8 +69,10 @@ func buildCommand() *cli.Command {
 			if err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
 			}
-			for _, p := range written {
-				fmt.Fprintf(c.App.Writer, "wrote %s\n", p)
+			if !c.Bool("quiet") {
+				for _, p := range written {
+					fmt.Fprintf(c.App.Writer, "wrote %s\n", p)
+				}
 			}
 			return nil
 		},

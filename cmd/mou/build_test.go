@@ -71,3 +71,16 @@ func TestLintDefaultTemplatesWithPartnership(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, stdout)
 	}
 }
+
+// TestBuildQuiet: -q prints only problems, so a good build prints nothing
+// and still writes its files.
+func TestBuildQuiet(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := mou(t, "build", "-q", "--out", out, "--only", "mou", "../../data/herefordshire-2019.toml")
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "herefordshire", "mou.docx")); err != nil {
+		t.Error(err)
+	}
+}
