@@ -3,7 +3,6 @@ package wordtemplate
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/nguyenthenguyen/docx"
 )
 
@@ -61,6 +61,7 @@ const (
 type docxPackage struct {
 	name     string
 	files    []*zip.File       // archive order
+	raw      [][]byte          // each file's compressed bytes, slices of the template
 	main     string            // the main document part, e.g. word/document.xml
 	mainXML  string            // its text
 	rendered []string          // other parts to render, sorted
@@ -159,6 +160,13 @@ func openPackage(name string, data []byte) (*docxPackage, error) {
 			return nil, bad(fmt.Sprintf("entry %q is encrypted: save the document without a password", f.Name))
 		}
 		byName[f.Name] = f
+		// The compressed bytes are copied into every output as they are:
+		// found once here, as slices of the template, not read per document.
+		off, err := f.DataOffset()
+		if err != nil || off < 0 || f.CompressedSize64 > uint64(len(data)) || off > int64(len(data))-int64(f.CompressedSize64) {
+			return nil, bad(fmt.Sprintf("entry %q is damaged (its data lies outside the file): save the document again from Word or LibreOffice", f.Name))
+		}
+		p.raw = append(p.raw, data[off:off+int64(f.CompressedSize64):off+int64(f.CompressedSize64)])
 	}
 	inflate := func(entry string) (string, error) {
 		f := byName[entry]
@@ -479,7 +487,11 @@ func partLabel(entry string) string {
 }
 
 // deflaters are reused across documents: a flate writer allocates about a
-// megabyte, more than a small document's whole rendering.
+// megabyte, more than a small document's whole rendering. They are
+// klauspost/compress's: at its fastest level it deflates a rendered
+// document's parts in half the time the standard library's BestSpeed takes,
+// into slightly fewer bytes, and deflating was the largest single cost of a
+// national build.
 var deflaters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
@@ -517,7 +529,7 @@ func (p *docxPackage) write(changed map[string][]byte) ([]byte, error) {
 	zw := zip.NewWriter(out)
 	zw.RegisterCompressor(zip.Deflate, newDeflater)
 	fail := func(err error) ([]byte, error) { return nil, fmt.Errorf("writing %s: %w", p.name, err) }
-	for _, f := range p.files {
+	for i, f := range p.files {
 		if s, ok := changed[f.Name]; ok {
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
 			if err != nil {
@@ -536,11 +548,7 @@ func (p *docxPackage) write(changed map[string][]byte) ([]byte, error) {
 		if err != nil {
 			return fail(err)
 		}
-		r, err := f.OpenRaw()
-		if err != nil {
-			return fail(err)
-		}
-		if _, err := io.Copy(w, r); err != nil {
+		if _, err := w.Write(p.raw[i]); err != nil {
 			return fail(err)
 		}
 	}
