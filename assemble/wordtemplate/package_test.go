@@ -3,6 +3,7 @@ package wordtemplate
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"io"
 	"mou/assemble/internal/namedpipe"
 	"os"
@@ -78,11 +79,20 @@ func TestHostilePackagesRefused(t *testing.T) {
 		}
 		return with(extra...)
 	}
+	// outside has an entry whose central directory claims more compressed
+	// bytes than the file holds after its start.
+	outside := func() []byte {
+		b := with([2]string{"word/media/image1.bin", strings.Repeat("x", 100)})
+		cd := bytes.LastIndex(b, []byte("PK\x01\x02")) // the last entry's central record
+		binary.LittleEndian.PutUint32(b[cd+20:], 1<<28)
+		return b
+	}()
 	tests := []struct {
 		name string
 		data []byte
 		want string
 	}{
+		{"data outside the file", outside, `entry "word/media/image1.bin" is damaged (its data lies outside the file)`},
 		{"parent path", with([2]string{"../../evil", "x"}), `entry "../../evil" has a path that steps outside the package (..)`},
 		{"inner parent path", with([2]string{"word/../../evil", "x"}), `entry "word/../../evil" has a path that steps outside the package (..)`},
 		{"absolute path", with([2]string{"/tmp/evil-abs", "x"}), `entry "/tmp/evil-abs" has an absolute path`},
