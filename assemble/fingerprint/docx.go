@@ -30,15 +30,25 @@ func Words(docx []byte) ([]string, error) {
 
 // MainWords are the words of a main document part (word/document.xml).
 func MainWords(x []byte) ([]string, error) {
-	if words, ok := scanWords(x); ok {
-		return words, nil
+	text, err := mainText(x)
+	if err != nil {
+		return nil, err
 	}
-	return decodeWords(x)
+	return strings.Fields(text), nil
 }
 
-// decodeWords is MainWords read through encoding/xml's tokens: for what
-// scanWords leaves to it, and to test scanWords against.
-func decodeWords(x []byte) ([]string, error) {
+// mainText is a main part's text: the words as they stand, separated by
+// white space.
+func mainText(x []byte) (string, error) {
+	if text, ok := scanText(x); ok {
+		return text, nil
+	}
+	return decodeText(x)
+}
+
+// decodeText is mainText read through encoding/xml's tokens: for what
+// scanText leaves to it, and to test scanText against.
+func decodeText(x []byte) (string, error) {
 	d := xml.NewDecoder(bytes.NewReader(x))
 	var b strings.Builder
 	inText := false
@@ -48,7 +58,7 @@ func decodeWords(x []byte) ([]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("word/document.xml: %w", err)
+			return "", fmt.Errorf("word/document.xml: %w", err)
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
@@ -71,7 +81,7 @@ func decodeWords(x []byte) ([]string, error) {
 			}
 		}
 	}
-	return strings.Fields(b.String()), nil
+	return b.String(), nil
 }
 
 // Of computes a freshly rendered document's fingerprint: the document holds
@@ -87,11 +97,17 @@ func Of(docx []byte) (string, error) {
 // OfMain computes the fingerprint from a freshly rendered main document
 // part.
 func OfMain(x []byte) (string, error) {
-	words, err := MainWords(x)
+	text, err := mainText(x)
 	if err != nil {
 		return "", err
 	}
-	return FromWords(words, ""), nil
+	// Word by word into the hash, without a slice of them: a build
+	// fingerprints every document it writes.
+	h := newHasher("")
+	for w := range fields(text) {
+		h.word(w)
+	}
+	return h.sum(), nil
 }
 
 // Stamp prints the fingerprint where the document holds the placeholder

@@ -14,9 +14,12 @@ package fingerprint
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"hash"
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Placeholder is what a document holds where its fingerprint will be
@@ -34,16 +37,45 @@ const version = "mou fingerprint 1\n"
 // FromWords computes the fingerprint of a document's words, leaving out the
 // placeholder and own, the fingerprint the document claims for itself.
 func FromWords(words []string, own string) string {
-	h := sha256.New()
-	h.Write([]byte(version))
-	for _, w := range Normalize(words) {
-		if w == Placeholder || own != "" && w == own {
-			continue
-		}
-		h.Write([]byte(w))
-		h.Write([]byte{'\n'})
+	h := newHasher(own)
+	for _, w := range words {
+		h.word(w)
 	}
-	sum := h.Sum(nil)
+	return h.sum()
+}
+
+// hasher hashes a document's words as they come, normalized.
+type hasher struct {
+	own string
+	h   hash.Hash
+	buf []byte // words waiting to be hashed: one Write per few kilobytes
+}
+
+func newHasher(own string) *hasher {
+	h := &hasher{own: own, h: sha256.New(), buf: make([]byte, 0, 4096)}
+	h.buf = append(h.buf, version...)
+	return h
+}
+
+// word adds one word as Normalize would give it.
+func (h *hasher) word(word string) {
+	normalizeWord(word, func(w string) {
+		if w == Placeholder || h.own != "" && w == h.own {
+			return
+		}
+		if len(h.buf)+len(w)+1 > cap(h.buf) {
+			h.h.Write(h.buf)
+			h.buf = h.buf[:0]
+		}
+		h.buf = append(h.buf, w...)
+		h.buf = append(h.buf, '\n')
+	})
+}
+
+// sum is the fingerprint of the words added.
+func (h *hasher) sum() string {
+	h.h.Write(h.buf)
+	sum := h.h.Sum(nil)
 	n := binary.BigEndian.Uint64(sum[:8]) >> 24 // 40 bits: 8 characters of 5 bits
 	var b [9]byte
 	for i := 8; i >= 0; i-- {
@@ -57,6 +89,41 @@ func FromWords(words []string, own string) string {
 	return string(b[:])
 }
 
+// fields yields the words of s as strings.Fields splits them, without a
+// slice to hold them.
+func fields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			c := s[i]
+			var space bool
+			size := 1
+			if c < utf8.RuneSelf {
+				space = asciiSpace[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
+			switch {
+			case space && start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			case !space && start < 0:
+				start = i
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // Normalize drops what differs between a document and a PDF of it without
 // being part of its content: list bullets and numbers (Word draws them, the
 // text does not hold them) and dotted leaders, and it splits words stuck to
@@ -64,22 +131,28 @@ func FromWords(words []string, own string) string {
 func Normalize(words []string) []string {
 	out := make([]string, 0, len(words))
 	for _, word := range words {
-		if plainWord(word) {
-			// Nothing below drops or splits such a word: most words.
-			out = append(out, word)
-			continue
-		}
-		// A tab leader drawn between a contents entry and its page number
-		// joins them into one word of a PDF: the .docx has two.
-		for _, w := range leaderRun.Split(word, -1) {
-			w = trimLeaders(w)
-			if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
-				continue
-			}
-			out = append(out, w)
-		}
+		normalizeWord(word, func(w string) { out = append(out, w) })
 	}
 	return out
+}
+
+// normalizeWord gives emit what Normalize makes of one word: most often the
+// word itself, sometimes nothing or several words.
+func normalizeWord(word string, emit func(string)) {
+	if plainWord(word) {
+		// Nothing below drops or splits such a word: most words.
+		emit(word)
+		return
+	}
+	// A tab leader drawn between a contents entry and its page number
+	// joins them into one word of a PDF: the .docx has two.
+	for _, w := range leaderRun.Split(word, -1) {
+		w = trimLeaders(w)
+		if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
+			continue
+		}
+		emit(w)
+	}
 }
 
 // plainWord reports whether a word is non-empty and holds none of the

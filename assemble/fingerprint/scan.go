@@ -7,20 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// scanWords reads a main part's words as MainWords does, in one pass
+// scanText reads a main part's text as decodeText does, in one pass
 // without encoding/xml's tokens (which cost a building's run more than all
 // the rest of fingerprinting). It handles the XML a rendered document is
 // made of; ok is false for anything else (CDATA, a document type, an
 // unknown entity, a character or structure encoding/xml would refuse),
-// and the caller then asks MainWords, whose answer, or error, stands.
-func scanWords(x []byte) (words []string, ok bool) {
+// and the caller then asks decodeText, whose answer, or error, stands.
+func scanText(x []byte) (text string, ok bool) {
 	if !utf8.Valid(x) || bytes.Contains(x, []byte("]]>")) ||
 		bytes.Contains(x, []byte("\xef\xbf\xbe")) || bytes.Contains(x, []byte("\xef\xbf\xbf")) {
-		return nil, false
+		return "", false
 	}
 	for _, c := range x {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return nil, false
+			return "", false
 		}
 	}
 	var b strings.Builder
@@ -36,8 +36,8 @@ func scanWords(x []byte) (words []string, ok bool) {
 			} else {
 				end += i
 			}
-			if !text(&b, x[i:end], inText) {
-				return nil, false
+			if !charData(&b, x[i:end], inText) {
+				return "", false
 			}
 			i = end
 			continue
@@ -47,32 +47,32 @@ func scanWords(x []byte) (words []string, ok bool) {
 		case bytes.HasPrefix(rest, []byte("<?")):
 			end := bytes.Index(rest, []byte("?>"))
 			if end < 0 || !declarationOK(rest[:end]) {
-				return nil, false
+				return "", false
 			}
 			i += end + 2
 		case bytes.HasPrefix(rest, []byte("<!--")):
 			end := bytes.Index(rest[4:], []byte("-->"))
 			if end < 0 || bytes.Contains(rest[4:4+end], []byte("--")) {
-				return nil, false
+				return "", false
 			}
 			i += 4 + end + 3
 		case bytes.HasPrefix(rest, []byte("<!")):
-			return nil, false // CDATA or a document type: rare, left to encoding/xml
+			return "", false // CDATA or a document type: rare, left to encoding/xml
 		case bytes.HasPrefix(rest, []byte("</")):
 			n := nameLen(rest[2:])
 			if n == 0 {
-				return nil, false
+				return "", false
 			}
 			name := rest[2 : 2+n]
 			if !plainName(name) {
-				return nil, false
+				return "", false
 			}
 			j := 2 + n
 			for j < len(rest) && isSpace(rest[j]) {
 				j++
 			}
 			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], name) {
-				return nil, false
+				return "", false
 			}
 			stack = stack[:len(stack)-1]
 			endElement(&b, local(name), &inText)
@@ -80,15 +80,15 @@ func scanWords(x []byte) (words []string, ok bool) {
 		default:
 			n := nameLen(rest[1:])
 			if n == 0 {
-				return nil, false
+				return "", false
 			}
 			name := rest[1 : 1+n]
 			if !plainName(name) {
-				return nil, false
+				return "", false
 			}
 			j, selfClosing, ok := attributes(rest, 1+n)
 			if !ok {
-				return nil, false
+				return "", false
 			}
 			l := local(name)
 			switch string(l) {
@@ -106,9 +106,9 @@ func scanWords(x []byte) (words []string, ok bool) {
 		}
 	}
 	if len(stack) > 0 {
-		return nil, false
+		return "", false
 	}
-	return strings.Fields(b.String()), true
+	return b.String(), true
 }
 
 func endElement(b *strings.Builder, local []byte, inText *bool) {
@@ -205,16 +205,16 @@ func attributes(s []byte, j int) (int, bool, bool) {
 			return 0, false, false
 		}
 		v := s[k+1 : k+1+end]
-		if bytes.IndexByte(v, '<') >= 0 || !text(nil, v, false) {
+		if bytes.IndexByte(v, '<') >= 0 || !charData(nil, v, false) {
 			return 0, false, false
 		}
 		j = k + 1 + end + 1
 	}
 }
 
-// text checks character data's references and, when keep, writes it
+// charData checks character data's references and, when keep, writes it
 // decoded to b.
-func text(b *strings.Builder, s []byte, keep bool) bool {
+func charData(b *strings.Builder, s []byte, keep bool) bool {
 	for len(s) > 0 {
 		amp := bytes.IndexByte(s, '&')
 		if amp < 0 {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -75,8 +76,8 @@ func TestScanWordsAgreesWithDecoder(t *testing.T) {
 
 func checkScan(t *testing.T, x []byte, handled bool) {
 	t.Helper()
-	fast, ok := scanWords(x)
-	slow, err := decodeWords(x)
+	fast, ok := scanText(x)
+	slow, err := decodeText(x)
 	if !ok {
 		if handled {
 			t.Errorf("the scanner declined %.120q", x)
@@ -87,7 +88,39 @@ func checkScan(t *testing.T, x []byte, handled bool) {
 		t.Errorf("the scanner read %.120q, which encoding/xml refuses: %v", x, err)
 		return
 	}
-	if !slices.Equal(fast, slow) {
+	if fast != slow {
 		t.Errorf("%.120q:\nscanner %q\ndecoder %q", x, fast, slow)
+	}
+}
+
+// fields must split exactly as strings.Fields does, or a document's
+// fingerprint at build time would differ from the one verify computes.
+func TestFieldsAgreesWithStringsFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "one", "  two  words ", "a\tb\nc\rd\ve\ff", "non\u00a0breaking", "em\u2003space",
+		"line\u2028sep", "next\u0085line", "ünïcödé wörds — dash", "\xff bad \xfe utf8", "trailing ",
+	} {
+		got := slices.Collect(fields(s))
+		if want := strings.Fields(s); !slices.Equal(got, want) {
+			t.Errorf("fields(%q) = %q, strings.Fields gives %q", s, got, want)
+		}
+	}
+}
+
+// OfMain hashes words as it reads them; it must agree with FromWords over
+// MainWords' slice, which verify uses.
+func TestOfMainAgreesWithFromWords(t *testing.T) {
+	x := []byte(`<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Signed.......... on behalf of ` +
+		Placeholder + ` </w:t><w:tab/><w:t>3.</w:t></w:r></w:p><w:p><w:r><w:t>• Leader…… Ünïcode&#160;word</w:t></w:r></w:p></w:body></w:document>`)
+	words, err := MainWords(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := OfMain(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := FromWords(words, ""); got != want {
+		t.Errorf("OfMain = %s, FromWords(MainWords) = %s", got, want)
 	}
 }
