@@ -1,6 +1,12 @@
 package documents
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
 
 // BenchmarkPlanHerefordshire loads and checks one partnership and renders
 // its four documents in memory: the work of `mou build` before writing.
@@ -55,3 +61,43 @@ func mainPartOf(b *testing.B, kind string) string {
 	}
 	return string(doc)
 }
+
+// BenchmarkNational is bench/national.sh in-process: 150 partnerships made
+// from the two examples, each given its own area and name, built into a
+// fresh folder. Profile it with -cpuprofile.
+func BenchmarkNational(b *testing.B) {
+	dir := b.TempDir()
+	var paths []string
+	for i := 1; i <= 150; i++ {
+		src, err := os.ReadFile(examples[i%2])
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := string(src)
+		text = areaRE.ReplaceAllString(text, fmt.Sprintf("${1}${2} %d\"", i))
+		text = nameRE.ReplaceAllString(text, fmt.Sprintf("${1}${2} (%d)\"", i))
+		p := filepath.Join(dir, fmt.Sprintf("p%d.toml", i))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		out := filepath.Join(dir, fmt.Sprintf("out%d", n))
+		n++
+		if _, err := Build(paths, Options{Out: out}, WriteOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		os.RemoveAll(out)
+		b.StartTimer()
+	}
+}
+
+// The first area and name lines only, as bench/national.sh's sed does.
+var (
+	areaRE = regexp.MustCompile(`(?m)\A((?s:.*?)\narea = ")([^"]*)"`)
+	nameRE = regexp.MustCompile(`(?m)\A((?s:.*?)\nname = ")([^"]*)"`)
+)

@@ -3,10 +3,11 @@
 // skeleton and the endorsement pages — from its checked data and the default
 // (or the user's) templates.
 //
-// Building is two steps so that nothing is written unless everything
-// succeeds: Plan checks every data file and renders every document in
-// memory; Write then stages every file (and its PDF) beside the output and
-// moves them all into place only when all of them are ready.
+// Nothing is written unless everything succeeds: Plan checks every data
+// file and renders every document in memory; Write stages every file (and
+// its PDF) beside the output and moves them all into place only when all
+// of them are ready. Build does both in one pass, staging each
+// partnership's files while the next are rendering.
 package documents
 
 import (
@@ -14,9 +15,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"mou/assemble/internal/names"
@@ -108,6 +111,61 @@ func (f *Failure) WriteText(w io.Writer) {
 // every requested document in memory and returns the files to write. Any
 // problem in any partnership or template fails the whole plan.
 func Plan(paths []string, opts Options) ([]File, error) {
+	return plan(paths, opts, nil)
+}
+
+// Build is Plan and Write in one pass, all or nothing as they are: each
+// partnership's files are staged as soon as they are rendered, while the
+// others are still rendering, so the disk's time is spent beside the
+// processor's rather than after it. On any failure, of the plan or of
+// writing, the output folder is left exactly as it was. It returns the
+// paths written, sorted.
+func Build(paths []string, opts Options, wopts WriteOptions) ([]string, error) {
+	if opts.Out == "" {
+		opts.Out = "out"
+	}
+	wopts.Out = opts.Out
+	wopts = wopts.withDefaults()
+	w, err := openWriter(wopts)
+	if err != nil {
+		return nil, err
+	}
+	// One goroutine writes, in the order partnerships finish: files
+	// created several at once contend in the file system and cost more
+	// processor time than they save.
+	batches := make(chan []File, 16)
+	var stageErr error
+	staged := make(chan struct{})
+	go func() {
+		defer close(staged)
+		for files := range batches {
+			for _, f := range files {
+				if stageErr != nil {
+					break // keep draining: the renderers must not block
+				}
+				if stageErr = checkNames([]File{f}, wopts.Out); stageErr == nil {
+					stageErr = w.stage(f)
+				}
+			}
+		}
+	}()
+	_, err = plan(paths, opts, func(files []File) { batches <- files })
+	close(batches)
+	<-staged
+	if err == nil {
+		err = stageErr
+	}
+	if err != nil {
+		w.st.Abort()
+		return nil, err
+	}
+	return w.finish()
+}
+
+// plan is Plan; when sink is not nil, it is given each partnership's files
+// as soon as they are rendered (from several goroutines, one call per
+// partnership), and the files plan returns hold no data.
+func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 	kinds := opts.Only
 	if len(kinds) == 0 {
 		kinds = Kinds
@@ -163,7 +221,7 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		compare  *comparison
 	}
 	results := make([]result, len(paths))
-	var wg sync.WaitGroup
+	olds := make([]*partnership.Partnership, len(paths))
 	var mu sync.Mutex
 	progress := func(format string, args ...any) {
 		if opts.Progress != nil {
@@ -172,58 +230,75 @@ func Plan(paths []string, opts Options) ([]File, error) {
 			mu.Unlock()
 		}
 	}
-	for i, path := range paths {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			r := &results[i]
-			r.path = path
-			p, findings, err := partnership.Check(partnership.Options{Today: opts.Today}, path)
-			if err != nil {
-				r.other = err.Error()
-				progress("%s: cannot be read", path)
-				return
-			}
-			r.p, r.findings = p, findings
-			// The earlier version is checked, and the history with it,
-			// even when this one fails, so every problem shows at once.
-			var old *partnership.Partnership
-			if opts.Compare != "" && p != nil {
-				r.compare = &comparison{}
-				old = r.compare.earlier(opts.Compare, p, opts)
-			}
-			if findings.Failed(opts.Strict) || p == nil {
-				progress("%s: %s, not built", path, findings.Summary())
-				return
-			}
-			if len(tmpls) < len(withEndorsed(kinds)) {
-				return // a template is broken: the failure says which
-			}
-			var docs map[string]File
-			r.files, docs, r.errs = renderAll(tmpls, p, kinds, opts.SplitEndorsements)
-			if len(r.errs) > 0 {
-				progress("%s: %d template problem(s), not built", path, len(r.errs))
-				return
-			}
-			progress("%s: %s; %d document(s) ready", path, findings.Summary(), len(r.files))
-			if c := r.compare; c != nil {
-				c.compare(old, p, docs, kinds, tmpls)
-				r.files = append(r.files, c.files...)
-				progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
-				if c.history != nil && !opts.Strict && opts.Warnings != nil {
-					var b strings.Builder
-					partnership.Findings{*c.history}.WriteText(&b)
-					mu.Lock()
-					io.WriteString(opts.Warnings, b.String())
-					mu.Unlock()
-				}
-			}
-		}()
+	// Every partnership is checked before any is rendered: files are named
+	// after their partnership's folder, and folders after every partnership
+	// of the build (two of one area are told apart by year).
+	parallel(len(paths), func(i int) {
+		r := &results[i]
+		r.path = paths[i]
+		p, findings, err := partnership.Check(partnership.Options{Today: opts.Today}, r.path)
+		if err != nil {
+			r.other = err.Error()
+			progress("%s: cannot be read", r.path)
+			return
+		}
+		r.p, r.findings = p, findings
+		// The earlier version is checked, and the history with it,
+		// even when this one fails, so every problem shows at once.
+		if opts.Compare != "" && p != nil {
+			r.compare = &comparison{}
+			olds[i] = r.compare.earlier(opts.Compare, p, opts)
+		}
+		if findings.Failed(opts.Strict) || p == nil {
+			progress("%s: %s, not built", r.path, findings.Summary())
+		}
+	})
+	folders := folderNames(results, func(r result) *partnership.Partnership { return r.p })
+	// A build with a failed partnership fails: its files go nowhere.
+	for _, r := range results {
+		if r.other != "" || r.findings.Failed(opts.Strict) || r.compare != nil && (r.compare.other != "" || r.compare.findings.Failed(false)) {
+			sink = nil
+		}
 	}
-	wg.Wait()
+	parallel(len(paths), func(i int) {
+		r := &results[i]
+		p, path := r.p, r.path
+		if p == nil || r.findings.Failed(opts.Strict) {
+			return
+		}
+		if len(tmpls) < len(withEndorsed(kinds)) {
+			return // a template is broken: the failure says which
+		}
+		var docs map[string]File
+		r.files, docs, r.errs = renderAll(tmpls, p, kinds, opts.SplitEndorsements)
+		if len(r.errs) > 0 {
+			progress("%s: %d template problem(s), not built", path, len(r.errs))
+			return
+		}
+		progress("%s: %s; %d document(s) ready", path, r.findings.Summary(), len(r.files))
+		if c := r.compare; c != nil {
+			c.compare(olds[i], p, docs, kinds, tmpls)
+			r.files = append(r.files, c.files...)
+			progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
+			if c.history != nil && !opts.Strict && opts.Warnings != nil {
+				var b strings.Builder
+				partnership.Findings{*c.history}.WriteText(&b)
+				mu.Lock()
+				io.WriteString(opts.Warnings, b.String())
+				mu.Unlock()
+			}
+		}
+		if sink != nil && len(r.errs) == 0 {
+			out := make([]File, len(r.files))
+			for j, f := range r.files {
+				out[j] = File{Path: filepath.Join(opts.Out, folders[i], f.Path), Data: f.Data}
+				r.files[j].Data = nil // written by the sink: not kept until the end
+			}
+			sink(out)
+		}
+	})
 
 	var files []File
-	folders := folderNames(results, func(r result) *partnership.Partnership { return r.p })
 	seenTemplateErr := map[string]bool{}
 	for i, r := range results {
 		if r.other != "" {
@@ -262,6 +337,29 @@ func Plan(paths []string, opts Options) ([]File, error) {
 		return nil, &Failure{Other: []string{fmt.Sprintf("two partnerships would both write %s: build them into different folders with --out", dup)}}
 	}
 	return files, nil
+}
+
+// parallel calls fn for 0 … n-1, as many at once as there are processors:
+// a few goroutines finishing one partnership after another, rather than
+// one per partnership all finishing together at the end, so a sink can
+// write the first while the last are still rendering.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // render fills one template for one partnership; endorsements may also be

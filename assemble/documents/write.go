@@ -27,56 +27,87 @@ type WriteOptions struct {
 // files already moved are put back. On any error the output folder is left
 // exactly as it was. It returns the paths written, sorted.
 func Write(files []File, opts WriteOptions) ([]string, error) {
-	if opts.Out == "" {
-		opts.Out = "out"
+	opts = opts.withDefaults()
+	if err := checkNames(files, opts.Out); err != nil {
+		return nil, err
 	}
+	w, err := openWriter(opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if err := w.stage(f); err != nil {
+			w.st.Abort()
+			return nil, err
+		}
+	}
+	return w.finish()
+}
+
+func (o WriteOptions) withDefaults() WriteOptions {
+	if o.Out == "" {
+		o.Out = "out"
+	}
+	if o.PDFTimeout == 0 {
+		o.PDFTimeout = DefaultPDFTimeout
+	}
+	return o
+}
+
+// writer is one build's staging folder and what has been staged in it.
+type writer struct {
+	opts WriteOptions
+	st   *staging.Stage
+	docs []string // the staged .docx files, for LibreOffice
+}
+
+func openWriter(opts WriteOptions) (*writer, error) {
 	fsys := staging.OS()
 	if opts.FS != nil {
 		fsys = *opts.FS
-	}
-	if err := checkNames(files, opts.Out); err != nil {
-		return nil, err
 	}
 	st, err := staging.Open(opts.Out, fsys)
 	if err != nil {
 		return nil, err
 	}
-	var docs []string
-	for _, f := range files {
-		rel, err := filepath.Rel(opts.Out, f.Path)
-		if err != nil {
-			st.Abort()
-			return nil, fmt.Errorf("%s is not inside the output folder %s", f.Path, opts.Out)
-		}
-		if err := st.Write(rel, f.Data); err != nil {
-			st.Abort()
-			return nil, err
-		}
-		if strings.EqualFold(filepath.Ext(rel), ".docx") {
-			docs = append(docs, filepath.Join(st.Dir(), rel))
-		}
+	return &writer{opts: opts, st: st}, nil
+}
+
+// stage writes one file into the staging folder.
+func (w *writer) stage(f File) error {
+	rel, err := filepath.Rel(w.opts.Out, f.Path)
+	if err != nil {
+		return fmt.Errorf("%s is not inside the output folder %s", f.Path, w.opts.Out)
 	}
-	if opts.PDF && len(docs) > 0 {
-		timeout := opts.PDFTimeout
-		if timeout == 0 {
-			timeout = DefaultPDFTimeout
-		}
-		pdfs, err := ConvertPDF(docs, timeout)
+	if err := w.st.Write(rel, f.Data); err != nil {
+		return err
+	}
+	if strings.EqualFold(filepath.Ext(rel), ".docx") {
+		w.docs = append(w.docs, filepath.Join(w.st.Dir(), rel))
+	}
+	return nil
+}
+
+// finish converts the staged documents to PDF when asked and moves
+// everything into place; on failure the output folder is as it was.
+func (w *writer) finish() ([]string, error) {
+	if w.opts.PDF && len(w.docs) > 0 {
+		pdfs, err := ConvertPDF(w.docs, w.opts.PDFTimeout)
 		if err == nil {
 			for _, p := range pdfs {
-				if err = st.Adopt(p); err != nil {
+				if err = w.st.Adopt(p); err != nil {
 					break
 				}
 			}
 		}
 		if err != nil {
-			st.Abort()
+			w.st.Abort()
 			// Name the documents where they were going, not where they were staged.
-			msg := strings.ReplaceAll(err.Error(), st.Dir(), filepath.Clean(opts.Out))
-			return nil, fmt.Errorf("%s\nNothing in %s was changed.", msg, opts.Out)
+			msg := strings.ReplaceAll(err.Error(), w.st.Dir(), filepath.Clean(w.opts.Out))
+			return nil, fmt.Errorf("%s\nNothing in %s was changed.", msg, w.opts.Out)
 		}
 	}
-	return st.Commit()
+	return w.st.Commit()
 }
 
 // excerptOutput keeps a converter's output readable in a message.

@@ -1,11 +1,14 @@
 package documents
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -151,5 +154,73 @@ func TestFileURL(t *testing.T) {
 	}
 	if got := fileURL("/tmp/mou soffice"); got != want {
 		t.Errorf("fileURL = %s, want %s", got, want)
+	}
+}
+
+// TestBuildWritesWhatPlanAndWriteWrite: writing while rendering changes
+// nothing in what is written.
+func TestBuildWritesWhatPlanAndWriteWrite(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	if _, err := Write(planned(t, a), WriteOptions{Out: a}); err != nil {
+		t.Fatal(err)
+	}
+	paths, err := Build(examples, Options{Out: b, SplitEndorsements: true}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 8 {
+		t.Errorf("Build wrote only %v", paths)
+	}
+	unchanged(t, "Build against Plan and Write", tree(t, b), tree(t, a))
+}
+
+// TestBuildFailsAsAWhole: one partnership's bad data, or a disk that fills
+// up at any step while the others are being written, leaves an earlier
+// build exactly as it was and no staging folder behind.
+func TestBuildFailsAsAWhole(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Build(examples, Options{Out: out}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	src, err := os.ReadFile(examples[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another area, so it would write a folder of its own, and no date.
+	text := strings.Replace(string(src), `area = "Herefordshire"`, `area = "Elsewhere"`, 1)
+	text = strings.Replace(text, "\ndate = ", "\nundated = ", 1)
+	if err := os.WriteFile(bad, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(append([]string{bad}, examples...), Options{Out: out}, WriteOptions{})
+	var fail *Failure
+	if !errors.As(err, &fail) || len(fail.Data) != 1 || fail.Data[0].Path != bad {
+		t.Fatalf("err = %v, want a failure of %s alone", err, bad)
+	}
+	unchanged(t, "bad data", tree(t, out), before)
+
+	for at := 1; ; at++ {
+		var n atomic.Int64
+		fsys := staging.OS()
+		write := fsys.WriteFile
+		fsys.WriteFile = func(p string, b []byte, m fs.FileMode) error {
+			if n.Add(1) == int64(at) {
+				return &fs.PathError{Op: "write", Path: p, Err: syscall.ENOSPC}
+			}
+			return write(p, b, m)
+		}
+		_, err := Build(examples, Options{Out: out}, WriteOptions{FS: &fsys})
+		if err == nil {
+			if at <= 8 {
+				t.Fatalf("step %d: no error", at)
+			}
+			break
+		}
+		if !strings.Contains(err.Error(), "disk is full") || !strings.Contains(err.Error(), "nothing in the output folder was changed") {
+			t.Errorf("step %d: %v", at, err)
+		}
+		unchanged(t, fmt.Sprintf("full disk at step %d", at), tree(t, out), before)
 	}
 }

@@ -54,18 +54,14 @@ func buildCommand() *cli.Command {
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer
 			}
-			files, err := documents.Plan(c.Args().Slice(), opts)
+			written, err := documents.Build(c.Args().Slice(), opts, documents.WriteOptions{
+				PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout"),
+			})
 			var fail *documents.Failure
 			if errors.As(err, &fail) {
 				fail.WriteText(c.App.ErrWriter)
 				return errInvalid
 			}
-			if err != nil {
-				return cli.Exit(err.Error(), exitInvalid)
-			}
-			written, err := documents.Write(files, documents.WriteOptions{
-				Out: opts.Out, PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout"),
-			})
 			if err != nil {
 				return cli.Exit(err.Error(), exitInvalid)
 			}

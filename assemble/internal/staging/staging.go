@@ -150,12 +150,13 @@ type Stage struct {
 	createdOut []string // folders up to and including out that this build created
 	files      []string // relative paths staged, in order
 	seen       map[string]bool
+	made       map[string]bool // folders inside Dir() already created
 }
 
 // Open prepares out (creating it if needed), removes leftovers of killed
 // builds in it and creates a new staging folder there.
 func Open(out string, fsys FS) (*Stage, error) {
-	s := &Stage{out: filepath.Clean(out), fs: fsys, seen: map[string]bool{}}
+	s := &Stage{out: filepath.Clean(out), fs: fsys, seen: map[string]bool{}, made: map[string]bool{}}
 	missing, err := s.missingDirs(s.out)
 	if err != nil {
 		return nil, err
@@ -210,14 +211,19 @@ func (s *Stage) removeCreated() {
 func (s *Stage) Dir() string { return filepath.Join(s.dir, "new") }
 
 // Write stages one file; rel is its path relative to the output folder.
+// A Stage is not safe for use by several goroutines at once.
 func (s *Stage) Write(rel string, data []byte) error {
 	rel, err := s.relative(rel)
 	if err != nil {
 		return err
 	}
 	p := filepath.Join(s.Dir(), rel)
-	if err := s.fs.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return &Error{Op: "stage", Path: filepath.Join(s.out, rel), Err: err}
+	// Each folder once, however many files go into it.
+	if dir := filepath.Dir(p); !s.made[dir] {
+		if err := s.fs.MkdirAll(dir, 0o755); err != nil {
+			return &Error{Op: "stage", Path: filepath.Join(s.out, rel), Err: err}
+		}
+		s.made[dir] = true
 	}
 	if err := s.fs.WriteFile(p, data, 0o644); err != nil {
 		return &Error{Op: "write", Path: filepath.Join(s.out, rel), Err: err}
