@@ -78,13 +78,30 @@ func tocStyle(first string, level int) string {
 
 // headingLevel is the outline level of a heading style id, or 0.
 func (s styleIDs) headingLevel(id string) int {
-	for n := 1; n <= 9; n++ {
-		if id == s.id("heading "+strconv.Itoa(n), "Heading"+strconv.Itoa(n)) {
-			return n
-		}
-	}
-	return 0
+	return s.headingLevels()[id]
 }
+
+// headingLevels maps each heading style id to its outline level.
+func (s styleIDs) headingLevels() map[string]int {
+	if s == nil {
+		return wordHeadingLevels
+	}
+	levels := make(map[string]int, 9)
+	for n := 9; n >= 1; n-- { // the lowest level wins where two share an id
+		levels[s.id("heading "+strconv.Itoa(n), "Heading"+strconv.Itoa(n))] = n
+	}
+	return levels
+}
+
+// wordHeadingLevels are Word's own heading ids, for a document whose
+// styles are not at hand.
+var wordHeadingLevels = func() map[string]int {
+	levels := make(map[string]int, 9)
+	for n := 1; n <= 9; n++ {
+		levels["Heading"+strconv.Itoa(n)] = n
+	}
+	return levels
+}()
 
 // editDocument rewrites word/document.xml with edit, which also sees
 // word/styles.xml; the other parts are copied as they are.
@@ -219,8 +236,9 @@ func findTOC(doc string) *tocField {
 	var stack []*open
 	// The matches one at a time, from the next place one can start: the
 	// contents field is near the start, and the search stops at its end.
+	starts := fieldStarts{doc: doc, fld: -1, instr: -1}
 	for pos := 0; ; {
-		next := fieldStart(doc, pos)
+		next := starts.next(pos)
 		if next < 0 {
 			return nil
 		}
@@ -277,20 +295,41 @@ func findTOC(doc string) *tocField {
 	}
 }
 
-// fieldStart is where the next match of fieldRE can start at or after
-// pos, -1 when none can.
-func fieldStart(doc string, pos int) int {
-	a := strings.Index(doc[pos:], "<w:fldChar")
-	b := strings.Index(doc[pos:], "<w:instrText")
-	switch {
-	case a < 0 && b < 0:
-		return -1
-	case a < 0:
-		return pos + b
-	case b < 0:
-		return pos + a
+// fieldStarts finds where the next match of fieldRE can start: the next
+// "<w:fldChar" or "<w:instrText". Each is searched for again only once the
+// search has passed it, so a document without instruction text is not
+// read to its end at every field mark.
+type fieldStarts struct {
+	doc        string
+	fld, instr int // the next of each at or after the last search; -1 not yet searched
+	noFld      bool
+	noInstr    bool
+}
+
+// next is the first place at or after pos where a match can start, -1
+// when none can.
+func (f *fieldStarts) next(pos int) int {
+	find := func(at *int, none *bool, tag string) {
+		if *none || *at >= pos {
+			return
+		}
+		if i := strings.Index(f.doc[pos:], tag); i >= 0 {
+			*at = pos + i
+		} else {
+			*none = true
+		}
 	}
-	return pos + min(a, b)
+	find(&f.fld, &f.noFld, "<w:fldChar")
+	find(&f.instr, &f.noInstr, "<w:instrText")
+	switch {
+	case f.noFld && f.noInstr:
+		return -1
+	case f.noFld:
+		return f.instr
+	case f.noInstr:
+		return f.fld
+	}
+	return min(f.fld, f.instr)
 }
 
 // paragraphStyle is what pStyleRE's first match in p holds, found without
@@ -319,16 +358,17 @@ func paragraphStyle(p string) (string, bool) {
 // levels it lists.
 func headings(doc string, ids styleIDs, f *tocField) []entry {
 	var out []entry
+	levels := ids.headingLevels()
 	for _, loc := range paragraphSpans(doc[f.resultEnd:]) {
 		p := doc[f.resultEnd+loc[0] : f.resultEnd+loc[1]]
-		if strings.Contains(p[1:], "<w:p>") || strings.Contains(p[1:], "<w:p ") {
+		if holdsParagraph(p[1:]) {
 			continue // a paragraph inside a text box: not ours to read
 		}
 		style, ok := paragraphStyle(p)
 		if !ok {
 			continue
 		}
-		level := ids.headingLevel(style)
+		level := levels[style]
 		if level < f.minLevel || level > f.maxLevel {
 			continue
 		}
@@ -370,6 +410,21 @@ func fillTOC(doc string, ids styleIDs, pages []int) (string, bool) {
 	}
 	b.WriteString(doc[f.resultEnd:])
 	return b.String(), true
+}
+
+// holdsParagraph reports whether s holds the start of a paragraph, "<w:p>"
+// or "<w:p ", in one pass.
+func holdsParagraph(s string) bool {
+	for {
+		i := strings.Index(s, "<w:p")
+		if i < 0 || i+4 >= len(s) {
+			return false
+		}
+		if c := s[i+4]; c == '>' || c == ' ' {
+			return true
+		}
+		s = s[i+4:]
+	}
 }
 
 // paragraphSpans finds what the pattern (?s)<w:p(?: [^>]*)?>.*?</w:p> would

@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -85,7 +86,6 @@ const (
 var (
 	blockTags = [2]string{"p", "tbl"}
 	rowTags   = [2]string{"tr", "tbl"}
-	pOpenRE   = regexp.MustCompile(`<w:p(?:\s[^>]*)?>`)
 	headerRE  = regexp.MustCompile(`<w:tblHeader(?: w:val="(?:1|true|on)")?/>`)
 )
 
@@ -237,8 +237,8 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 			continue
 		}
 		seen[k.start] = true
-		for _, loc := range pOpenRE.FindAllStringIndex(doc[k.start:k.end], -1) {
-			at := k.start + loc[1]
+		for open := range paragraphOpenings(doc[k.start:k.end]) {
+			at := k.start + open
 			rest := doc[at:k.end]
 			switch {
 			case strings.HasPrefix(rest, "<w:pPr/>"):
@@ -249,8 +249,8 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 					continue
 				}
 				after := len("<w:pPr>")
-				if m := pStyleRE.FindStringIndex(pPr); m != nil && m[0] == after {
-					after = m[1]
+				if _, n, ok := leadingStyle(pPr[after:]); ok {
+					after += n
 				}
 				edits = append(edits, edit{at + after, at + after, "<w:keepNext/>"})
 			default:
@@ -271,6 +271,55 @@ func keepTogether(doc string, ids styleIDs) (string, bool) {
 	}
 	b.WriteString(doc[last:])
 	return b.String(), len(edits) > 0
+}
+
+// paragraphOpenings yields the end of each paragraph's start tag in s,
+// "<w:p>" or "<w:p …>": where its properties go. A self-closing "<w:p …/>"
+// has no inside to put them in and is passed over.
+func paragraphOpenings(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; ; {
+			k := strings.Index(s[i:], "<w:p")
+			if k < 0 {
+				return
+			}
+			j := i + k + len("<w:p")
+			i = j
+			if j >= len(s) {
+				return
+			}
+			switch c := s[j]; {
+			case c == '>':
+				if !yield(j + 1) {
+					return
+				}
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				gt := strings.IndexByte(s[j:], '>')
+				if gt < 0 {
+					return
+				}
+				i = j + gt + 1
+				if s[i-2] != '/' && !yield(i) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// leadingStyle reads a paragraph style element at the very start of s,
+// <w:pStyle w:val="…"/>, as pStyleRE would match it there: the style id
+// and the element's length.
+func leadingStyle(s string) (id string, n int, ok bool) {
+	const open = `<w:pStyle w:val="`
+	if !strings.HasPrefix(s, open) {
+		return "", 0, false
+	}
+	q := strings.IndexByte(s[len(open):], '"')
+	if q < 0 || !strings.HasPrefix(s[len(open)+q:], `"/>`) {
+		return "", 0, false
+	}
+	return s[len(open) : len(open)+q], len(open) + q + len(`"/>`), true
 }
 
 // firstTrPr is a row's properties, empty when it has none.

@@ -2,6 +2,8 @@ package documents
 
 import (
 	"reflect"
+	"strings"
+	"sync"
 
 	"mou/assemble/partnership"
 )
@@ -45,16 +47,26 @@ type Part struct {
 // parts returns the arrangements' sections in the partnership's order.
 func parts(p *partnership.Partnership) []Part {
 	var out []Part
-	t := reflect.TypeOf(Part{})
+	flags := partFlags()
 	for _, id := range p.OrderedParts() {
 		pt := Part{ID: id}
-		v := reflect.ValueOf(&pt).Elem()
-		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).Tag.Get("toml") == "is_"+TextKey(id) {
-				v.Field(i).SetBool(true)
-			}
+		if i, ok := flags["is_"+TextKey(id)]; ok {
+			reflect.ValueOf(&pt).Elem().Field(i).SetBool(true)
 		}
 		out = append(out, pt)
 	}
 	return out
 }
+
+// partFlags maps each Is… field's TOML name to its index in Part: read
+// from the struct tags once, not for every part of every partnership.
+var partFlags = sync.OnceValue(func() map[string]int {
+	t := reflect.TypeFor[Part]()
+	flags := map[string]int{}
+	for i := range t.NumField() {
+		if name := t.Field(i).Tag.Get("toml"); strings.HasPrefix(name, "is_") {
+			flags[name] = i
+		}
+	}
+	return flags
+})

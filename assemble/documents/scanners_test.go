@@ -56,6 +56,30 @@ func TestScannersMatchPatterns(t *testing.T) {
 				t.Errorf("document %d: style %q (%v) of %.80q, the pattern finds %q", i, style, ok, para, m)
 			}
 		}
+		// Paragraph openings are what the pattern found, less the
+		// self-closing ones, which have no inside for properties.
+		var opens, wantOpens []int
+		for end := range paragraphOpenings(doc) {
+			opens = append(opens, end)
+		}
+		for _, m := range regexp.MustCompile(`<w:p(?:\s[^>]*)?>`).FindAllStringIndex(doc, -1) {
+			if doc[m[1]-2] != '/' {
+				wantOpens = append(wantOpens, m[1])
+			}
+		}
+		if !slices.Equal(opens, wantOpens) {
+			t.Errorf("document %d: paragraph openings %v, the pattern finds %v", i, opens, wantOpens)
+		}
+		for at := range doc {
+			if doc[at] != '<' {
+				continue
+			}
+			id, n, ok := leadingStyle(doc[at:])
+			m := pStyleRE.FindStringSubmatchIndex(doc[at:])
+			if want := m != nil && m[0] == 0; ok != want || ok && (id != doc[at+m[2]:at+m[3]] || n != m[1]) {
+				t.Errorf("document %d at %d: leading style %q %d %v, the pattern finds %v", i, at, id, n, ok, m)
+			}
+		}
 		f, g := findTOC(doc), findTOCRE(doc)
 		if (f == nil) != (g == nil) || f != nil && *f != *g {
 			t.Errorf("document %d: contents field %+v, the pattern finds %+v", i, f, g)
