@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -219,7 +220,11 @@ func (r *rules) reorganisations() {
 	if d.IsZero() {
 		return
 	}
+	anchors := registerAnchors()
 	eachString(reflect.ValueOf(r.p).Elem(), "", func(path, text string) {
+		if anchors != nil && !slices.ContainsFunc(anchors, func(a string) bool { return strings.Contains(text, a) }) {
+			return // names no body of the register: most strings
+		}
 		for _, reorg := range Register() {
 			if name, ok := reorg.NamesCeased(text); ok && !d.first().Before(reorg.Vesting) && !r.kindAlreadySays(path, reorg) {
 				r.add(Warning, "register.ceased", path,
@@ -234,6 +239,35 @@ func (r *rules) reorganisations() {
 		}
 	})
 }
+
+// registerAnchors are words without which a text names no body of the
+// register: the last word of every name, and the literal tail of every
+// pattern; nil when a pattern has no literal tail, so any text may match.
+// Validation reads every string of the data against every entry, and most
+// strings hold none of them.
+var registerAnchors = sync.OnceValue(func() []string {
+	var out []string
+	add := func(w string) {
+		if w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	for _, r := range Register() {
+		for _, n := range slices.Concat(r.Ceased, r.Successors) {
+			fields := strings.Fields(n)
+			if len(fields) == 0 {
+				continue
+			}
+			add(fields[len(fields)-1])
+		}
+		if r.ceasedRE != nil && r.ceasedTail == "" || r.successorRE != nil && r.successorTail == "" {
+			return nil
+		}
+		add(r.ceasedTail)
+		add(r.successorTail)
+	}
+	return out
+})
 
 // kindAlreadySays reports whether the partner kind rule already reports this
 // partner's organisation (a CCG after 1 July 2022), so the register does not

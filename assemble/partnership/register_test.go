@@ -173,3 +173,36 @@ func TestLiteralTail(t *testing.T) {
 		t.Errorf("literalTail = %q", got)
 	}
 }
+
+// TestRegisterAnchorsCoverEveryName: the quick test validation runs before
+// reading a string against the register passes every text that names a
+// body of it, so it can only skip texts that name none.
+func TestRegisterAnchorsCoverEveryName(t *testing.T) {
+	anchors := registerAnchors()
+	if anchors == nil {
+		t.Skip("a pattern without a literal tail: no quick test is made")
+	}
+	passes := func(text string) bool {
+		for _, a := range anchors {
+			if strings.Contains(text, a) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range Register() {
+		for _, n := range append(append([]string(nil), r.Ceased...), r.Successors...) {
+			if text := "The partnership includes " + n + " as a partner."; !passes(text) {
+				t.Errorf("%s: %q is skipped", r.Name, text)
+			}
+		}
+		for _, tail := range []string{r.ceasedTail, r.successorTail} {
+			if tail != "" && !passes("NHS Herefordshire "+tail) {
+				t.Errorf("%s: a match of its pattern ending %q is skipped", r.Name, tail)
+			}
+		}
+	}
+	if passes("The partnership meets every quarter.") {
+		t.Error("a text naming no body passes the quick test: it saves nothing")
+	}
+}
