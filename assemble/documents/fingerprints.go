@@ -61,12 +61,12 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 	var fp string
 	var fpErr error
 	b, err := t.RenderWith(view, wordtemplate.RenderOptions{
-		Main: func(doc string) string {
+		Main: func(doc string) []byte {
 			if main != nil {
 				doc = main(doc)
 			}
-			fp, fpErr = fingerprint.OfMain([]byte(doc))
-			return strings.ReplaceAll(doc, fingerprint.Placeholder, fp)
+			fp, fpErr = fingerprint.OfMain(doc)
+			return replaceAll(doc, fingerprint.Placeholder, fp)
 		},
 		Finish: func(parts map[string][]byte) error {
 			if fpErr != nil {
@@ -82,4 +82,18 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 		return nil, err
 	}
 	return b, nil
+}
+
+// replaceAll is strings.ReplaceAll made straight into the bytes a package
+// is written from: one copy of a document's main part, not two.
+func replaceAll(s, old, new string) []byte {
+	out := make([]byte, 0, len(s)+strings.Count(s, old)*(len(new)-len(old)))
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			return append(out, s...)
+		}
+		out = append(append(out, s[:i]...), new...)
+		s = s[i+len(old):]
+	}
 }

@@ -270,7 +270,7 @@ func restamp(staged []string, numbered []int) ([]int, error) {
 		if err != nil {
 			return nil, err
 		}
-		fp, err := fingerprint.OfMain(main)
+		fp, err := fingerprint.OfMain(string(main))
 		if err != nil || fp == old {
 			continue
 		}

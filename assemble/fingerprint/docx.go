@@ -30,7 +30,7 @@ func Words(docx []byte) ([]string, error) {
 
 // MainWords are the words of a main document part (word/document.xml).
 func MainWords(x []byte) ([]string, error) {
-	text, err := mainText(x)
+	text, err := mainText(string(x))
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func MainWords(x []byte) ([]string, error) {
 
 // mainText is a main part's text: the words as they stand, separated by
 // white space.
-func mainText(x []byte) (string, error) {
+func mainText(x string) (string, error) {
 	if text, ok := scanText(x); ok {
 		return text, nil
 	}
@@ -48,8 +48,8 @@ func mainText(x []byte) (string, error) {
 
 // decodeText is mainText read through encoding/xml's tokens: for what
 // scanText leaves to it, and to test scanText against.
-func decodeText(x []byte) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(x))
+func decodeText(x string) (string, error) {
+	d := xml.NewDecoder(strings.NewReader(x))
 	var b strings.Builder
 	inText := false
 	for {
@@ -96,7 +96,7 @@ func Of(docx []byte) (string, error) {
 
 // OfMain computes the fingerprint from a freshly rendered main document
 // part.
-func OfMain(x []byte) (string, error) {
+func OfMain(x string) (string, error) {
 	text, err := mainText(x)
 	if err != nil {
 		return "", err

@@ -1,7 +1,6 @@
 package fingerprint
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,24 +12,24 @@ import (
 // made of; ok is false for anything else (CDATA, a document type, an
 // unknown entity, a character or structure encoding/xml would refuse),
 // and the caller then asks decodeText, whose answer, or error, stands.
-func scanText(x []byte) (text string, ok bool) {
-	if !utf8.Valid(x) || bytes.Contains(x, []byte("]]>")) ||
-		bytes.Contains(x, []byte("\xef\xbf\xbe")) || bytes.Contains(x, []byte("\xef\xbf\xbf")) {
+func scanText(x string) (text string, ok bool) {
+	if !utf8.ValidString(x) || strings.Contains(x, "]]>") ||
+		strings.Contains(x, "\xef\xbf\xbe") || strings.Contains(x, "\xef\xbf\xbf") {
 		return "", false
 	}
-	for _, c := range x {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+	for i := 0; i < len(x); i++ {
+		if c := x[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return "", false
 		}
 	}
 	var b strings.Builder
 	b.Grow(len(x) / 4)
-	var stack [][]byte // open elements' names, slices of x
+	var stack []string // open elements' names, slices of x
 	inText := false
 	i := 0
 	for i < len(x) {
 		if x[i] != '<' {
-			end := bytes.IndexByte(x[i:], '<')
+			end := strings.IndexByte(x[i:], '<')
 			if end < 0 {
 				end = len(x)
 			} else {
@@ -44,21 +43,21 @@ func scanText(x []byte) (text string, ok bool) {
 		}
 		rest := x[i:]
 		switch {
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end := bytes.Index(rest, []byte("?>"))
+		case strings.HasPrefix(rest, "<?"):
+			end := strings.Index(rest, "?>")
 			if end < 0 || !declarationOK(rest[:end]) {
 				return "", false
 			}
 			i += end + 2
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			end := bytes.Index(rest[4:], []byte("-->"))
-			if end < 0 || bytes.Contains(rest[4:4+end], []byte("--")) {
+		case strings.HasPrefix(rest, "<!--"):
+			end := strings.Index(rest[4:], "-->")
+			if end < 0 || strings.Contains(rest[4:4+end], "--") {
 				return "", false
 			}
 			i += 4 + end + 3
-		case bytes.HasPrefix(rest, []byte("<!")):
+		case strings.HasPrefix(rest, "<!"):
 			return "", false // CDATA or a document type: rare, left to encoding/xml
-		case bytes.HasPrefix(rest, []byte("</")):
+		case strings.HasPrefix(rest, "</"):
 			n := nameLen(rest[2:])
 			if n == 0 {
 				return "", false
@@ -71,7 +70,7 @@ func scanText(x []byte) (text string, ok bool) {
 			for j < len(rest) && isSpace(rest[j]) {
 				j++
 			}
-			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], name) {
+			if j >= len(rest) || rest[j] != '>' || len(stack) == 0 || stack[len(stack)-1] != name {
 				return "", false
 			}
 			stack = stack[:len(stack)-1]
@@ -91,7 +90,7 @@ func scanText(x []byte) (text string, ok bool) {
 				return "", false
 			}
 			l := local(name)
-			switch string(l) {
+			switch l {
 			case "t":
 				inText = true
 			case "tab", "br", "cr":
@@ -111,8 +110,8 @@ func scanText(x []byte) (text string, ok bool) {
 	return b.String(), true
 }
 
-func endElement(b *strings.Builder, local []byte, inText *bool) {
-	switch string(local) {
+func endElement(b *strings.Builder, local string, inText *bool) {
+	switch local {
 	case "t":
 		*inText = false
 	case "p", "tc":
@@ -121,8 +120,8 @@ func endElement(b *strings.Builder, local []byte, inText *bool) {
 }
 
 // local is an element name's local part as encoding/xml gives it.
-func local(name []byte) []byte {
-	if _, l, ok := bytes.Cut(name, []byte(":")); ok {
+func local(name string) string {
+	if _, l, ok := strings.Cut(name, ":"); ok {
 		return l
 	}
 	return name
@@ -130,8 +129,8 @@ func local(name []byte) []byte {
 
 // plainName is a name with at most one colon, inside it: encoding/xml
 // reads other names its own way, or refuses them.
-func plainName(name []byte) bool {
-	switch bytes.Count(name, []byte(":")) {
+func plainName(name string) bool {
+	switch strings.Count(name, ":") {
 	case 0:
 		return true
 	case 1:
@@ -142,7 +141,7 @@ func plainName(name []byte) bool {
 
 // nameLen is the length of the XML name at the start of s, 0 when there is
 // none (or one that starts as no name may).
-func nameLen(s []byte) int {
+func nameLen(s string) int {
 	n := 0
 	for n < len(s) {
 		c := s[n]
@@ -160,7 +159,7 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // attributes skips a start tag's attributes from j, returning the index
 // after its ">" and whether it ended "/>".
-func attributes(s []byte, j int) (int, bool, bool) {
+func attributes(s string, j int) (int, bool, bool) {
 	for {
 		k := j
 		for k < len(s) && isSpace(s[k]) {
@@ -200,12 +199,12 @@ func attributes(s []byte, j int) (int, bool, bool) {
 			return 0, false, false
 		}
 		q := s[k]
-		end := bytes.IndexByte(s[k+1:], q)
+		end := strings.IndexByte(s[k+1:], q)
 		if end < 0 {
 			return 0, false, false
 		}
 		v := s[k+1 : k+1+end]
-		if bytes.IndexByte(v, '<') >= 0 || !charData(nil, v, false) {
+		if strings.IndexByte(v, '<') >= 0 || !charData(nil, v, false) {
 			return 0, false, false
 		}
 		j = k + 1 + end + 1
@@ -214,23 +213,23 @@ func attributes(s []byte, j int) (int, bool, bool) {
 
 // charData checks character data's references and, when keep, writes it
 // decoded to b.
-func charData(b *strings.Builder, s []byte, keep bool) bool {
+func charData(b *strings.Builder, s string, keep bool) bool {
 	for len(s) > 0 {
-		amp := bytes.IndexByte(s, '&')
+		amp := strings.IndexByte(s, '&')
 		if amp < 0 {
 			if keep {
-				b.Write(s)
+				b.WriteString(s)
 			}
 			return true
 		}
 		if keep {
-			b.Write(s[:amp])
+			b.WriteString(s[:amp])
 		}
-		semi := bytes.IndexByte(s[amp:], ';')
+		semi := strings.IndexByte(s[amp:], ';')
 		if semi < 0 {
 			return false
 		}
-		ref := string(s[amp+1 : amp+semi])
+		ref := s[amp+1 : amp+semi]
 		var r rune
 		switch ref {
 		case "amp":
@@ -275,13 +274,13 @@ func charOK(r rune) bool {
 
 // declarationOK accepts a processing instruction unless it is an XML
 // declaration naming an encoding other than UTF-8.
-func declarationOK(pi []byte) bool {
-	if !bytes.HasPrefix(pi, []byte("<?xml")) || len(pi) > 5 && !isSpace(pi[5]) {
+func declarationOK(pi string) bool {
+	if !strings.HasPrefix(pi, "<?xml") || len(pi) > 5 && !isSpace(pi[5]) {
 		return true
 	}
-	_, after, found := bytes.Cut(pi, []byte("encoding="))
+	_, after, found := strings.Cut(pi, "encoding=")
 	if !found {
 		return true
 	}
-	return bytes.HasPrefix(bytes.ToLower(after), []byte(`"utf-8"`)) || bytes.HasPrefix(bytes.ToLower(after), []byte(`'utf-8'`))
+	return strings.HasPrefix(strings.ToLower(after), `"utf-8"`) || strings.HasPrefix(strings.ToLower(after), `'utf-8'`)
 }

@@ -76,8 +76,8 @@ func TestScanWordsAgreesWithDecoder(t *testing.T) {
 
 func checkScan(t *testing.T, x []byte, handled bool) {
 	t.Helper()
-	fast, ok := scanText(x)
-	slow, err := decodeText(x)
+	fast, ok := scanText(string(x))
+	slow, err := decodeText(string(x))
 	if !ok {
 		if handled {
 			t.Errorf("the scanner declined %.120q", x)
@@ -116,7 +116,7 @@ func TestOfMainAgreesWithFromWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := OfMain(x)
+	got, err := OfMain(string(x))
 	if err != nil {
 		t.Fatal(err)
 	}

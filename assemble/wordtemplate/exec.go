@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"mou/assemble/internal/suggest"
 	"mou/assemble/internal/xmlchar"
@@ -48,8 +49,10 @@ func (t *Template) Render(data any) ([]byte, error) {
 type RenderOptions struct {
 	// Main, when not nil, is given the rendered main document part and
 	// returns it as it goes into the package: a caller's last change (a
-	// contents list filled) without reading the package back.
-	Main func(xml string) string
+	// contents list filled) without reading the package back. The text is
+	// the rendering's own buffer, not a copy: Main must not keep it past
+	// its return unless it copies it.
+	Main func(xml string) []byte
 
 	// Finish, when not nil, is given every entry the package will hold
 	// changed, by name (the rendered parts, the main part after Main), just
@@ -86,7 +89,11 @@ func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 		return nil, st.errs
 	}
 	if opts.Main != nil {
-		changed[t.pkg.main] = []byte(opts.Main(string(changed[t.pkg.main])))
+		// The main part is the largest thing a rendering makes, and its
+		// buffer is not written again: it is lent to Main as a string
+		// rather than copied into one.
+		doc := changed[t.pkg.main]
+		changed[t.pkg.main] = opts.Main(unsafe.String(unsafe.SliceData(doc), len(doc)))
 	}
 	if n := st.nums; n != nil && len(n.added) > 0 {
 		changed[t.pkg.numbers] = []byte(n.xml())
