@@ -397,6 +397,7 @@ func fillTOC(doc string, ids styleIDs, pages []int) (string, bool) {
 		return doc, false
 	}
 	var b strings.Builder
+	b.Grow(len(doc) + len(entries)*160) // each entry's paragraph, style and page
 	b.WriteString(doc[:f.resultStart])
 	for i, e := range entries {
 		if i > 0 {

@@ -23,7 +23,7 @@ func scanText(x string) (text string, ok bool) {
 		}
 	}
 	var b strings.Builder
-	b.Grow(len(x) / 4)
+	b.Grow(len(x) / 2) // a rendered main part is up to a third text
 	var stack []string // open elements' names, slices of x
 	inText := false
 	i := 0

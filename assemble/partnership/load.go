@@ -1,6 +1,7 @@
 package partnership
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -296,10 +297,13 @@ func readData(path string) ([]byte, *Finding, error) {
 	if err := regular(path, st); err != nil {
 		return nil, nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
+	// Read in one go into a buffer of the file's size (and room to see
+	// the end), not one grown as it fills.
+	buf := bytes.NewBuffer(make([]byte, 0, min(st.Size(), MaxFileBytes)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileBytes+1)); err != nil {
 		return nil, nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileBytes {
 		fd := tooLarge(path, string(b))
 		return nil, &fd, nil

@@ -50,8 +50,8 @@ type RenderOptions struct {
 	// Main, when not nil, is given the rendered main document part and
 	// returns it as it goes into the package: a caller's last change (a
 	// contents list filled) without reading the package back. The text is
-	// the rendering's own buffer, not a copy: Main must not keep it past
-	// its return unless it copies it.
+	// the rendering's own buffer, not a copy, reused once the package is
+	// written: Main must not keep it past its return unless it copies it.
 	Main func(xml string) []byte
 
 	// Finish, when not nil, is given every entry the package will hold
@@ -60,7 +60,9 @@ type RenderOptions struct {
 	// entry (Template.Entry reads one as the template holds it) or add new
 	// ones, which are written after the template's entries in name order.
 	// An error stops the rendering. So a caller's last change to the whole
-	// package costs no second pass over it.
+	// package costs no second pass over it. The rendered parts are the
+	// rendering's own buffers, reused once the package is written: Finish
+	// must not keep them.
 	Finish func(parts map[string][]byte) error
 }
 
@@ -70,19 +72,31 @@ func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	root := &scope{data: data}
 	rep := newRepairer()
 	changed := make(map[string][]byte, len(t.parts)+1)
-	for _, p := range t.parts {
+	// Each part's output buffer goes back to the part once the package is
+	// written (or the rendering fails): a national build renders each
+	// template hundreds of times.
+	bufs := make([][]byte, len(t.parts))
+	defer func() {
+		for i, p := range t.parts {
+			if bufs[i] != nil {
+				p.release(bufs[i])
+			}
+		}
+	}()
+	for i, p := range t.parts {
 		// One repairer for every part: ids must be unique across them.
 		var r *repairer
 		if !p.plain {
 			r = rep
 		}
 		// The last rendering's size is the best guess for this one's.
-		w := newWriter(max(int(p.lastSize.Load()), p.size+p.size/4), r)
+		w := newWriter(p.buffer(max(int(p.lastSize.Load()), p.size+p.size/4)), r)
 		for _, c := range p.root.children {
 			st.walk(w, c, root, p.plain)
 		}
 		p.lastSize.Store(int64(len(w.buf)))
 		changed[p.entry] = w.buf
+		bufs[i] = w.buf
 	}
 	if len(st.errs) > 0 {
 		st.errs.sort()

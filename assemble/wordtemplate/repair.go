@@ -186,8 +186,8 @@ type frame struct {
 	cells    bool   // w:tr: has a cell
 }
 
-func newWriter(size int, rep *repairer) *writer {
-	return &writer{buf: make([]byte, 0, size), frames: []frame{{name: "#root"}}, rep: rep}
+func newWriter(buf []byte, rep *repairer) *writer {
+	return &writer{buf: buf, frames: []frame{{name: "#root"}}, rep: rep}
 }
 
 func (w *writer) raw(s string) { w.buf = append(w.buf, s...) }

@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -55,6 +56,21 @@ type part struct {
 	elements int // XML elements, for maxElements
 
 	lastSize atomic.Int64 // the last rendering's length, to size the next
+	buffers  sync.Pool    // *[]byte: earlier renderings' output buffers, reused once written
+}
+
+// buffer is an empty output buffer for this part holding at least size
+// bytes: an earlier rendering's when one is free.
+func (p *part) buffer(size int) []byte {
+	if b, ok := p.buffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, size)
+}
+
+// release gives a buffer back once nothing refers to it any more.
+func (p *part) release(b []byte) {
+	p.buffers.Put(&b)
 }
 
 // ParseFile reads and parses a template file.
