@@ -363,30 +363,31 @@ func parallel(n int, fn func(i int)) {
 }
 
 // render fills one template for one partnership; endorsements may also be
-// split into one file per signatory.
-func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool, fps map[string]string) ([]File, wordtemplate.Errors) {
+// split into one file per signatory. It returns the files and the
+// document's fingerprint.
+func render(t *wordtemplate.Template, p *partnership.Partnership, kind string, split bool, fps map[string]string) ([]File, string, wordtemplate.Errors) {
 	view := NewView(p, kind)
 	// The page rules and the contents list are applied as the main part is
 	// written, not by reading the finished package back.
-	b, err := stamped(t, view, fps, finishMain)
+	b, fp, err := stamped(t, view, fps, finishMain)
 	if err != nil {
-		return nil, wordtemplate.AsErrors(err)
+		return nil, "", wordtemplate.AsErrors(err)
 	}
 	files := []File{{Path: fileName(view, kind), Data: b}}
 	if kind != Endorsements || !split {
-		return files, nil
+		return files, fp, nil
 	}
 	all := view.Signatories
 	for i, s := range all {
 		view.Signatories = all[i : i+1]
-		b, err := stamped(t, view, fps, nil)
+		b, _, err := stamped(t, view, fps, nil)
 		if err != nil {
-			return nil, wordtemplate.AsErrors(err)
+			return nil, "", wordtemplate.AsErrors(err)
 		}
 		name := fmt.Sprintf("endorsement-%s-%02d-%s.docx", s.Document.Kind, i+1, names.Part(firstOf(s.Signatory, s.Organisation)))
 		files = append(files, File{Path: name, Data: b})
 	}
-	return files, nil
+	return files, fp, nil
 }
 
 // fileName is a document's file name in its partnership's folder.

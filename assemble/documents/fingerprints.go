@@ -35,13 +35,13 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 	var files []File
 	var errs wordtemplate.Errors
 	for _, k := range withEndorsed(kinds) {
-		fs, es := render(tmpls[k], p, k, split, fps)
+		fs, fp, es := render(tmpls[k], p, k, split, fps)
 		errs = append(errs, es...)
 		if len(es) > 0 {
 			continue
 		}
 		docs[k] = fs[0]
-		fps[k], _ = fingerprint.Claimed(fs[0].Data)
+		fps[k] = fp
 		if slices.Contains(kinds, k) {
 			files = append(files, fs...)
 		}
@@ -52,8 +52,9 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 // stamped renders a view with the fingerprint placeholder, finishes the
 // main part (main may be nil), works out the fingerprint of what was
 // rendered and prints it in place, recording it in the properties as the
-// package is written: the package is deflated once.
-func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, error) {
+// package is written: the package is deflated once. It returns the
+// package and the fingerprint.
+func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, string, error) {
 	view.Document.Fingerprint = fingerprint.Placeholder
 	for i := range view.Signatories {
 		view.Signatories[i].Document.Fingerprint = fps[view.Signatories[i].Document.Kind]
@@ -79,9 +80,9 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 		},
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return b, nil
+	return b, fp, nil
 }
 
 // replaceAll is strings.ReplaceAll made straight into the bytes a package

@@ -26,7 +26,7 @@ func Render(p *partnership.Partnership, kind, templatesDir string) (docx []byte,
 	if err != nil {
 		return nil, from, err
 	}
-	files, errs := render(t, p, kind, false, nil)
+	files, _, errs := render(t, p, kind, false, nil)
 	if len(errs) > 0 {
 		return nil, from, errs
 	}
