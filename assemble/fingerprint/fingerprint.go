@@ -15,7 +15,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
-	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -59,17 +58,101 @@ func newHasher(own string) *hasher {
 
 // word adds one word as Normalize would give it.
 func (h *hasher) word(word string) {
-	normalizeWord(word, func(w string) {
-		if w == Placeholder || h.own != "" && w == h.own {
-			return
+	normalizeWord(word, h.keep)
+}
+
+// keep hashes one normalized word, unless it is the placeholder or the
+// document's own fingerprint.
+func (h *hasher) keep(w string) {
+	if w == Placeholder || h.own != "" && w == h.own {
+		return
+	}
+	if len(h.buf)+len(w)+1 > cap(h.buf) {
+		h.h.Write(h.buf)
+		h.buf = h.buf[:0]
+	}
+	h.buf = append(h.buf, w...)
+	h.buf = append(h.buf, '\n')
+}
+
+// text adds the words of s, as strings.Fields splits them, in one pass
+// that also notes whether each is a plain word, which goes straight into
+// the hash.
+func (h *hasher) text(s string) {
+	i := 0
+	for i < len(s) {
+		// Spaces before a word.
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if byteClass[c] != spaceByte {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += size
 		}
-		if len(h.buf)+len(w)+1 > cap(h.buf) {
-			h.h.Write(h.buf)
-			h.buf = h.buf[:0]
+		start, plain := i, true
+		for i < len(s) {
+			c := s[i]
+			if k := byteClass[c]; k == wordByte {
+				i++
+				continue
+			} else if k == spaceByte {
+				break
+			} else if k == markByte {
+				plain = false
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			if r == '…' || r == '•' || r == '◦' || r == '▪' {
+				plain = false
+			}
+			i += size
 		}
-		h.buf = append(h.buf, w...)
-		h.buf = append(h.buf, '\n')
-	})
+		if i > start {
+			h.add(s[start:i], plain)
+		}
+	}
+}
+
+// Byte classes for hasher.text.
+const (
+	wordByte  = iota // an ASCII byte of a word
+	spaceByte        // ASCII white space
+	markByte         // '.' or '_': Normalize may change the word
+	multiByte        // the start or rest of a multi-byte character
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = multiByte
+		case asciiSpace[c]:
+			t[c] = spaceByte
+		case c == '.' || c == '_':
+			t[c] = markByte
+		}
+	}
+	return t
+}()
+
+// add hashes a word known to be plain, or else as word does.
+func (h *hasher) add(w string, plain bool) {
+	if !plain {
+		h.word(w)
+		return
+	}
+	h.keep(w)
 }
 
 // sum is the fingerprint of the words added.
@@ -87,39 +170,6 @@ func (h *hasher) sum() string {
 		n >>= 5
 	}
 	return string(b[:])
-}
-
-// fields yields the words of s as strings.Fields splits them, without a
-// slice to hold them.
-func fields(s string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		start := -1
-		for i := 0; i < len(s); {
-			c := s[i]
-			var space bool
-			size := 1
-			if c < utf8.RuneSelf {
-				space = asciiSpace[c]
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(s[i:])
-				space = unicode.IsSpace(r)
-			}
-			switch {
-			case space && start >= 0:
-				if !yield(s[start:i]) {
-					return
-				}
-				start = -1
-			case !space && start < 0:
-				start = i
-			}
-			i += size
-		}
-		if start >= 0 {
-			yield(s[start:])
-		}
-	}
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

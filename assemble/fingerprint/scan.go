@@ -1,6 +1,7 @@
 package fingerprint
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +18,8 @@ func scanText(x string) (text string, ok bool) {
 		strings.Contains(x, "\xef\xbf\xbe") || strings.Contains(x, "\xef\xbf\xbf") {
 		return "", false
 	}
-	for i := 0; i < len(x); i++ {
-		if c := x[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return "", false
-		}
+	if hasControl(x) {
+		return "", false
 	}
 	var b strings.Builder
 	b.Grow(len(x) / 2) // a rendered main part is up to a third text
@@ -62,10 +61,9 @@ func scanText(x string) (text string, ok bool) {
 			if n == 0 {
 				return "", false
 			}
+			// Matched against the open element's name, which was
+			// checked to be a plain name when it was opened.
 			name := rest[2 : 2+n]
-			if !plainName(name) {
-				return "", false
-			}
 			j := 2 + n
 			for j < len(rest) && isSpace(rest[j]) {
 				j++
@@ -77,14 +75,11 @@ func scanText(x string) (text string, ok bool) {
 			endElement(&b, local(name), &inText)
 			i += j + 1
 		default:
-			n := nameLen(rest[1:])
-			if n == 0 {
+			n, plain := plainNameLen(rest[1:])
+			if n == 0 || !plain {
 				return "", false
 			}
 			name := rest[1 : 1+n]
-			if !plainName(name) {
-				return "", false
-			}
 			j, selfClosing, ok := attributes(rest, 1+n)
 			if !ok {
 				return "", false
@@ -119,24 +114,52 @@ func endElement(b *strings.Builder, local string, inText *bool) {
 	}
 }
 
+// hasControl reports whether s holds a control character XML does not
+// allow (below 0x20, other than tab, newline and carriage return). Eight
+// bytes are tested at once for any byte below 0x20; only a word with one
+// is looked at byte by byte.
+func hasControl(s string) bool {
+	const low, high = 0x2020202020202020, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		if (v-low)&^v&high == 0 {
+			continue
+		}
+		for _, c := range []byte(s[i : i+8]) {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return true
+		}
+	}
+	return false
+}
+
 // local is an element name's local part as encoding/xml gives it.
 func local(name string) string {
-	if _, l, ok := strings.Cut(name, ":"); ok {
-		return l
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
 	}
 	return name
 }
 
-// plainName is a name with at most one colon, inside it: encoding/xml
-// reads other names its own way, or refuses them.
-func plainName(name string) bool {
-	switch strings.Count(name, ":") {
-	case 0:
-		return true
-	case 1:
-		return name[0] != ':' && name[len(name)-1] != ':'
+// plainNameLen is nameLen, and whether the name is plain: at most one
+// colon, inside it (encoding/xml reads other names its own way, or
+// refuses them).
+func plainNameLen(s string) (n int, plain bool) {
+	n = nameLen(s)
+	colons := 0
+	for i := 0; i < n; i++ {
+		if s[i] == ':' {
+			colons++
+		}
 	}
-	return false
+	return n, colons == 0 || colons == 1 && s[0] != ':' && s[n-1] != ':'
 }
 
 // nameLen is the length of the XML name at the start of s, 0 when there is
@@ -180,8 +203,8 @@ func attributes(s string, j int) (int, bool, bool) {
 		if k == j { // an attribute must follow white space
 			return 0, false, false
 		}
-		n := nameLen(s[k:])
-		if n == 0 || !plainName(s[k:k+n]) {
+		n, plain := plainNameLen(s[k:])
+		if n == 0 || !plain {
 			return 0, false, false
 		}
 		k += n

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -26,6 +25,7 @@ func TestScanWordsAgreesWithDecoder(t *testing.T) {
 		{`<w:document ` + w + `><w:p><w:r><w:instrText> TOC \o "1-3" </w:instrText><w:delText>gone</w:delText><w:t>kept</w:t></w:r></w:p></w:document>`, true},
 		{`<w:document ` + w + `><!-- a comment <w:t>not text</w:t> --><w:p w:rsidR="00A1" a='x > y'><w:r><w:t/><w:t>after</w:t></w:r></w:p></w:document>`, true},
 		{`<document><p><t>no namespace</t></p><x:t>other prefix</x:t></document>`, true},
+		{`<w:document ` + w + `><w:p><w:r><w:t>Here</w:t></w:r><w:r><w:t>ford</w:t><w:t>shire&#8217;s</w:t><w:t xml:space="preserve"> board&#160;</w:t><w:t>&amp;co</w:t></w:r></w:p><w:p><w:r><w:t>Signed</w:t><w:t>.......</w:t><w:t>` + Placeholder + `</w:t></w:r></w:p></w:document>`, true},
 		{`<w:document ` + w + `><w:p><w:r><w:t>text<w:t>nested</w:t> then</w:t></w:r></w:p></w:document>`, true},
 		// What the scanner leaves to encoding/xml, whatever its answer.
 		{`<w:document ` + w + `><w:p><w:r><w:t><![CDATA[a <b> c]]></w:t></w:r></w:p></w:document>`, false},
@@ -91,18 +91,25 @@ func checkScan(t *testing.T, x []byte, handled bool) {
 	if fast != slow {
 		t.Errorf("%.120q:\nscanner %q\ndecoder %q", x, fast, slow)
 	}
+	// OfMain reads the words without keeping a slice of them.
+	if got, err := OfMain(string(x)); err != nil || got != FromWords(strings.Fields(slow), "") {
+		t.Errorf("%.120q: OfMain %s, %v; FromWords over the decoder's words %s", x, got, err, FromWords(strings.Fields(slow), ""))
+	}
 }
 
-// fields must split exactly as strings.Fields does, or a document's
-// fingerprint at build time would differ from the one verify computes.
-func TestFieldsAgreesWithStringsFields(t *testing.T) {
+// hasher.text must split exactly as strings.Fields does and normalize as
+// Normalize does, or a document's fingerprint at build time would differ
+// from the one verify computes.
+func TestTextAgreesWithFieldsAndNormalize(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "one", "  two  words ", "a\tb\nc\rd\ve\ff", "non\u00a0breaking", "em\u2003space",
 		"line\u2028sep", "next\u0085line", "ünïcödé wörds — dash", "\xff bad \xfe utf8", "trailing ",
+		"Signed........ 3. • ◦ ▪ x…… _under_ a.b " + Placeholder + " ." + Placeholder,
 	} {
-		got := slices.Collect(fields(s))
-		if want := strings.Fields(s); !slices.Equal(got, want) {
-			t.Errorf("fields(%q) = %q, strings.Fields gives %q", s, got, want)
+		h := newHasher("")
+		h.text(s)
+		if got, want := h.sum(), FromWords(strings.Fields(s), ""); got != want {
+			t.Errorf("text(%q) hashes to %s, FromWords(strings.Fields) to %s", s, got, want)
 		}
 	}
 }
@@ -122,5 +129,24 @@ func TestOfMainAgreesWithFromWords(t *testing.T) {
 	}
 	if want := FromWords(words, ""); got != want {
 		t.Errorf("OfMain = %s, FromWords(MainWords) = %s", got, want)
+	}
+}
+
+// hasControl finds what a byte-by-byte test finds, wherever in a word of
+// eight the byte falls.
+func TestHasControl(t *testing.T) {
+	for n := 0; n < 20; n++ {
+		for at := -1; at < n; at++ {
+			for _, c := range []byte{0x00, 0x01, '\t', '\n', '\r', 0x1f, ' ', 0x7f, 0x80, 0xff} {
+				b := []byte(strings.Repeat("a", n))
+				if at >= 0 {
+					b[at] = c
+				}
+				want := at >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+				if got := hasControl(string(b)); got != want {
+					t.Errorf("hasControl(%q) = %v", b, got)
+				}
+			}
+		}
 	}
 }
