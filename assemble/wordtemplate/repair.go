@@ -190,7 +190,20 @@ func newWriter(buf []byte, rep *repairer) *writer {
 	return &writer{buf: buf, frames: []frame{{name: "#root"}}, rep: rep}
 }
 
-func (w *writer) raw(s string) { w.buf = append(w.buf, s...) }
+func (w *writer) raw(s string) { w.buf = append(w.room(len(s)), s...) }
+
+// room returns buf with space for n more bytes, doubling its capacity
+// when it must grow: append grows a large slice by a quarter at a time,
+// and a document with thousands of rows was copied dozens of times over
+// (half of rendering one at 10,000 rows).
+func (w *writer) room(n int) []byte {
+	if len(w.buf)+n <= cap(w.buf) {
+		return w.buf
+	}
+	b := make([]byte, len(w.buf), max(2*cap(w.buf), len(w.buf)+n, 4096))
+	copy(b, w.buf)
+	return b
+}
 
 // open writes an element's start tag; close must follow.
 func (w *writer) open(name, start string) {
@@ -199,13 +212,13 @@ func (w *writer) open(name, start string) {
 		start = w.rep.fixStart(name, top.name, start)
 	}
 	w.frames = append(w.frames, frame{name: name, at: len(w.buf), prevLast: top.last})
-	w.buf = append(w.buf, start...)
+	w.buf = append(w.room(len(start)), start...)
 }
 
 // empty writes a self-closed element.
 func (w *writer) empty(name, start string) {
 	if w.rep == nil {
-		w.buf = append(w.buf, start...)
+		w.buf = append(w.room(len(start)), start...)
 		return
 	}
 	if name == "w:tc" || name == "w:txbxContent" {
@@ -219,7 +232,7 @@ func (w *writer) empty(name, start string) {
 	}
 	start = w.rep.fixStart(name, w.frames[len(w.frames)-1].name, start)
 	at := len(w.buf)
-	w.buf = append(w.buf, start...)
+	w.buf = append(w.room(len(start)), start...)
 	w.child(frame{name: name, at: at, prevLast: w.frames[len(w.frames)-1].last})
 }
 
@@ -228,9 +241,9 @@ func (w *writer) close(name string) {
 	f := w.frames[len(w.frames)-1]
 	w.frames = w.frames[:len(w.frames)-1]
 	if w.rep != nil && (name == "w:tc" || name == "w:txbxContent") && f.last != "w:p" {
-		w.buf = append(w.buf, "<w:p/>"...)
+		w.buf = append(w.room(len("<w:p/>")), "<w:p/>"...)
 	}
-	w.buf = append(w.buf, "</"...)
+	w.buf = append(w.room(len(name)+3), "</"...)
 	w.buf = append(w.buf, name...)
 	w.buf = append(w.buf, '>')
 	w.child(f)
