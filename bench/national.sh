@@ -26,13 +26,23 @@ for i in $(seq 1 150); do
       -e "0,/^name = \"\(.*\)\"/s//name = \"\1 ($i)\"/" "$src" >"$work/data/p$i.toml"
 done
 
-# Each run builds into a folder of its own, as a first national build does.
-# Removing the previous run's 600 files just before a run would make that
-# run pay for them: on a file system without a journal (this machine's
-# ext4), freed inodes are kept aside for a minute and every new file steps
-# over each of them, which times the file system's bookkeeping rather than
-# mou. A rebuild over an earlier build's files (which mou moves aside and
-# removes) is timed after, as its own figure.
+# Nothing is timed until the file system is quiet. The harness's own
+# writes (the mou binary, the data files) go to the disk first. And on a
+# file system without a journal (this machine's ext4), inodes freed in the
+# last minute are held aside, and every new file steps over each of them:
+# files deleted just before (by this script's previous run, say) would add
+# their bookkeeping to mou's time. MOU_BENCH_NO_WAIT=1 skips the minute.
+sync
+if [ -z "${MOU_BENCH_NO_WAIT:-}" ]; then
+  echo "waiting a minute for the file system to settle…" >&2
+  sleep 61
+fi
+
+# Each run builds into a folder of its own, as a first national build does
+# (removing the previous run's files just before would be the same trap).
+# A rebuild over an earlier build's files, which mou moves aside and
+# removes, is timed after as its own figure: each rebuild pays for the
+# files the one before it removed.
 measure() { # label, then the output folder of each of the five runs
   local label=$1
   shift

@@ -361,9 +361,6 @@ func headings(doc string, ids styleIDs, f *tocField) []entry {
 	levels := ids.headingLevels()
 	for _, loc := range paragraphSpans(doc[f.resultEnd:]) {
 		p := doc[f.resultEnd+loc[0] : f.resultEnd+loc[1]]
-		if holdsParagraph(p[1:]) {
-			continue // a paragraph inside a text box: not ours to read
-		}
 		style, ok := paragraphStyle(p)
 		if !ok {
 			continue
@@ -371,6 +368,9 @@ func headings(doc string, ids styleIDs, f *tocField) []entry {
 		level := levels[style]
 		if level < f.minLevel || level > f.maxLevel {
 			continue
+		}
+		if holdsParagraph(p[1:]) {
+			continue // a paragraph inside a text box: not ours to read
 		}
 		var text strings.Builder
 		eachText(p, func(t string) bool {

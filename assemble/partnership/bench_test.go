@@ -60,3 +60,17 @@ func BenchmarkTOMLParseOnlyLargest(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckExamples checks the two valid examples, as each
+// partnership of a national build is checked.
+func BenchmarkCheckExamples(b *testing.B) {
+	paths := []string{"../../data/herefordshire-2019.toml", "../../data/westmorland-and-furness-2025.toml"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paths {
+			if _, fs, err := Check(Options{Today: today}, p); err != nil || fs.Errors() > 0 {
+				b.Fatalf("%v %v", err, fs)
+			}
+		}
+	}
+}
