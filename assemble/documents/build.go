@@ -126,19 +126,21 @@ func Build(paths []string, opts Options, wopts WriteOptions) ([]string, error) {
 	}
 	wopts.Out = opts.Out
 	wopts = wopts.withDefaults()
-	w, err := openWriter(wopts)
-	if err != nil {
-		return nil, err
-	}
 	// One goroutine writes, in the order partnerships finish: files
 	// created several at once contend in the file system and cost more
-	// processor time than they save.
+	// processor time than they save. The staging folder is made when the
+	// first files arrive, so data that fails its checks (and then sends
+	// none) never touches the output folder.
+	var w *writer
 	batches := make(chan []File, 16)
 	var stageErr error
 	staged := make(chan struct{})
 	go func() {
 		defer close(staged)
 		for files := range batches {
+			if w == nil && stageErr == nil {
+				w, stageErr = openWriter(wopts)
+			}
 			for _, f := range files {
 				if stageErr != nil {
 					break // keep draining: the renderers must not block
@@ -149,14 +151,19 @@ func Build(paths []string, opts Options, wopts WriteOptions) ([]string, error) {
 			}
 		}
 	}()
-	_, err = plan(paths, opts, func(files []File) { batches <- files })
+	_, err := plan(paths, opts, func(files []File) { batches <- files })
 	close(batches)
 	<-staged
 	if err == nil {
 		err = stageErr
 	}
+	if err == nil && w == nil {
+		w, err = openWriter(wopts) // nothing to write, but the commit still says so
+	}
 	if err != nil {
-		w.st.Abort()
+		if w != nil {
+			w.st.Abort()
+		}
 		return nil, err
 	}
 	return w.finish()

@@ -200,6 +200,14 @@ func TestBuildFailsAsAWhole(t *testing.T) {
 		t.Fatalf("err = %v, want a failure of %s alone", err, bad)
 	}
 	unchanged(t, "bad data", tree(t, out), before)
+	// Into a folder that does not exist yet, it is not even made.
+	fresh := filepath.Join(t.TempDir(), "new", "out")
+	if _, err := Build(append([]string{bad}, examples...), Options{Out: fresh}, WriteOptions{}); err == nil {
+		t.Fatal("no error")
+	}
+	if _, err := os.Lstat(filepath.Dir(fresh)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed build left %s behind (%v)", filepath.Dir(fresh), err)
+	}
 
 	for at := 1; ; at++ {
 		var n atomic.Int64
