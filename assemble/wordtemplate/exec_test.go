@@ -1,6 +1,8 @@
 package wordtemplate
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -202,5 +204,39 @@ func TestDeterministic(t *testing.T) {
 	b, _ := renderDocx(body, nil, testData)
 	if string(a) != string(b) {
 		t.Error("equal inputs gave different bytes")
+	}
+}
+
+// TestReusedBuffersLeaveNoTrace: renderings of one template reuse each
+// part's output buffer; a smaller document after a larger one is byte for
+// byte what a fresh template makes of it.
+func TestReusedBuffersLeaveNoTrace(t *testing.T) {
+	body := para("{{#each partners}}") + para("{{organisation}}") + para("{{/each}}")
+	tmpl, err := Parse("t.docx", mkdocx(body, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var many []map[string]any
+	for i := range 500 {
+		many = append(many, map[string]any{"organisation": fmt.Sprintf("Organisation number %d with a long name", i)})
+	}
+	few := map[string]any{"partners": []map[string]any{{"organisation": "Herefordshire Council"}}}
+	if _, err := tmpl.Render(map[string]any{"partners": many}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := tmpl.Render(few)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := Parse("t.docx", mkdocx(body, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Render(few)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("a rendering after a larger one differs from a fresh one")
 	}
 }
