@@ -56,7 +56,7 @@ func newHasher(own string) *hasher {
 	return h
 }
 
-// word adds one word as Normalize would give it.
+// word adds one word, normalized (normalizeWord).
 func (h *hasher) word(word string) {
 	normalizeWord(word, h.keep)
 }
@@ -128,7 +128,7 @@ func (h *hasher) text(s string) {
 const (
 	wordByte  = iota // an ASCII byte of a word
 	spaceByte        // ASCII white space
-	markByte         // '.' or '_': Normalize may change the word
+	markByte         // '.' or '_': normalizeWord may change the word
 	multiByte        // the start or rest of a multi-byte character
 )
 
@@ -174,20 +174,11 @@ func (h *hasher) sum() string {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// Normalize drops what differs between a document and a PDF of it without
-// being part of its content: list bullets and numbers (Word draws them, the
-// text does not hold them) and dotted leaders, and it splits words stuck to
-// the placeholder or a fingerprint by punctuation.
-func Normalize(words []string) []string {
-	out := make([]string, 0, len(words))
-	for _, word := range words {
-		normalizeWord(word, func(w string) { out = append(out, w) })
-	}
-	return out
-}
-
-// normalizeWord gives emit what Normalize makes of one word: most often the
-// word itself, sometimes nothing or several words.
+// normalizeWord gives emit what is left of one word once what differs
+// between a document and a PDF of it without being part of its content is
+// dropped: list bullets and numbers (Word draws them, the text does not
+// hold them) and dotted leaders; a word stuck to the placeholder or a
+// fingerprint by punctuation is split. Most often that is the word itself.
 func normalizeWord(word string, emit func(string)) {
 	if plainWord(word) {
 		// Nothing below drops or splits such a word: most words.
@@ -206,7 +197,7 @@ func normalizeWord(word string, emit func(string)) {
 }
 
 // plainWord reports whether a word is non-empty and holds none of the
-// characters Normalize looks for (dots, underscores, ellipses, bullets),
+// characters normalizeWord looks for (dots, underscores, ellipses, bullets),
 // byte by byte: most words.
 func plainWord(w string) bool {
 	for i := 0; i < len(w); i++ {
