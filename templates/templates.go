@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"sync"
 
 	"mou/assemble/wordtemplate"
+	"mou/templates/internal/build"
 )
 
 //go:embed *.docx
@@ -40,3 +42,14 @@ func Read(dir, name string) (data []byte, from string, err error) {
 	}
 	return b, name, nil
 }
+
+// law is worked out once from the generator: the same code wrote the
+// embedded files, so its paragraph numbers are theirs.
+var law = sync.OnceValue(build.Law)
+
+// Law returns the legal basis of each paragraph of general wording in the
+// default template called name, by the paragraph's number in the template
+// (from 1, in document order, table cells included: the numbering of
+// wordtemplate's messages). A paragraph not in the map prints the data.
+// It describes the embedded defaults only, never a template from a folder.
+func Law(name string) map[int]string { return law()[name] }

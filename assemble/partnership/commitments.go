@@ -11,6 +11,34 @@ type Member struct {
 	Name         string `toml:"name" validate:"trimmed" doc:"The person's name, when known."`
 	Title        string `toml:"title" validate:"trimmed" doc:"Their job title or role."`
 	Sits         string `toml:"sits" doc:"Where they sit, e.g. \"Safeguarding Partnership Board\"."`
+	Membership   string `toml:"membership" validate:"omitempty,oneof=executive non-executive" doc:"executive (a member who takes decisions with the partners) or non-executive (advises, without a vote), when the partnership distinguishes them."`
+}
+
+// DeliveryBody is an organisation that delivers services for a partner.
+type DeliveryBody struct {
+	Name    string `toml:"name" validate:"required,trimmed" doc:"The organisation, e.g. \"Anytown Children's Services Ltd\"."`
+	ActsFor string `toml:"acts_for" validate:"required" doc:"Id of the statutory partner it acts for."`
+	Runs    string `toml:"runs" doc:"What it runs for the partner, e.g. \"children's social care, including the front door\"."`
+}
+
+// FundingTerms is what the partners agreed about funding beyond the amounts.
+type FundingTerms struct {
+	Basis     string `toml:"basis" doc:"How the contributions are set, e.g. \"in proportion to each partner's share of the area's population\"."`
+	Review    string `toml:"review" doc:"How often the partners agree the budget, e.g. \"each year, before 1 March\"."`
+	Shortfall string `toml:"shortfall" doc:"What happens when a partner does not pay its agreed share, e.g. \"the matter goes to the dispute resolution process\"."`
+	Published string `toml:"published" doc:"Where each partner's contribution is published, e.g. \"in the yearly report\"."`
+}
+
+// Decision is one line of the scheme of delegation.
+type Decision struct {
+	Decision string `toml:"decision" validate:"required,trimmed" doc:"The decision, e.g. \"commissioning a local child safeguarding practice review\"."`
+	By       string `toml:"by" validate:"required,trimmed" doc:"Who takes it, e.g. \"the Lead Safeguarding Partners, on the advice of the Learning from Reviews Group\"."`
+}
+
+// Inspection is an inspection framework the partnership answers to.
+type Inspection struct {
+	Name string `toml:"name" validate:"required,trimmed" doc:"The framework, e.g. \"Joint targeted area inspection (JTAI)\"."`
+	By   string `toml:"by" doc:"The inspectorates that carry it out, e.g. \"Ofsted, the Care Quality Commission and HMICFRS\"."`
 }
 
 // Disputes is the dispute resolution and escalation process.

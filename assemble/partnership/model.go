@@ -47,6 +47,10 @@ type Partnership struct {
 	DataSharing      []Agreement         `toml:"data_sharing" validate:"dive" doc:"Information or data sharing agreements and their status."`
 	Procedures       *Procedures         `toml:"procedures" doc:"The multi-agency procedures, threshold document and escalation policy, by name."`
 	Structure        *Structure          `toml:"structure" doc:"The arrangements' structure appendix."`
+	DeliveryBodies   []DeliveryBody      `toml:"delivery_bodies" validate:"dive" doc:"Organisations that deliver services on a statutory partner's behalf, e.g. a council-owned children's services company."`
+	FundingTerms     *FundingTerms       `toml:"funding_terms" doc:"What the partners agreed about funding beyond the amounts: how shares are set, how often they are agreed, what happens when one is not paid, where they are published."`
+	Decisions        []Decision          `toml:"decisions" validate:"dive" doc:"The scheme of delegation: which decisions are taken by whom."`
+	Inspections      []Inspection        `toml:"inspections" validate:"dive" doc:"Inspection frameworks the partnership answers to, e.g. joint targeted area inspections."`
 
 	src       *sources        // where every path came from; nil for models built in code
 	undecoded map[string]bool // paths already reported as unreadable
@@ -224,6 +228,8 @@ type Scrutiny struct {
 	Methods      []string  `toml:"methods" doc:"How scrutiny is done now (audits, surveys, peer review)."`
 	Planned      []string  `toml:"planned" doc:"How scrutiny will be strengthened."`
 	Bodies       []string  `toml:"bodies" doc:"Other bodies that take part in scrutiny, e.g. the council's scrutiny committee."`
+	Organisation string    `toml:"organisation" validate:"trimmed" doc:"The organisation that provides independent scrutiny, when it is an organisation rather than a person, e.g. \"the University of Anytown's Centre for Child Protection\"."`
+	Scope        string    `toml:"scope" doc:"What the independent scrutiny covers, when it is part of the arrangements only, e.g. \"the arrangements for learning from reviews\"."`
 }
 
 // Review records the review cycle of the arrangements.

@@ -25,6 +25,35 @@ type doc struct {
 	// footer of its own, empty, instead of the running footer.
 	titlePage bool
 	body      strings.Builder
+	// paras counts the paragraphs written, numbered from 1 in document
+	// order as the engine numbers a template's paragraphs; law holds, by
+	// that number, the legal basis of each paragraph of general wording.
+	paras int
+	basis string
+	law   map[int]string
+}
+
+// para counts one paragraph about to be written, recording the basis in
+// force (d.under) when there is one.
+func (d *doc) para() {
+	d.paras++
+	if d.basis != "" {
+		if d.law == nil {
+			d.law = map[int]string{}
+		}
+		d.law[d.paras] = d.basis
+	}
+}
+
+// under writes the paragraphs of fn as general wording: what the guidance
+// or the law requires of every partnership, stated as a duty, with basis
+// naming where. Every other paragraph of a default template must print
+// the data (a test holds every built paragraph to one or the other).
+func (d *doc) under(basis string, fn func()) {
+	outer := d.basis
+	d.basis = basis
+	fn()
+	d.basis = outer
 }
 
 // paragraph properties beyond the style.
@@ -91,6 +120,7 @@ func pPr(style string, pr props) string {
 }
 
 func (d *doc) styled(style string, pr props, text string) {
+	d.para()
 	d.body.WriteString("<w:p>" + pPr(style, pr) + runs(text) + "</w:p>")
 }
 
@@ -141,6 +171,7 @@ func (d *doc) textElse(id, style string, defaults []string) {
 func textKey(id string) string { return strings.ReplaceAll(id, "-", "_") }
 
 func (d *doc) pageBreak() {
+	d.para()
 	d.body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 }
 
@@ -150,6 +181,7 @@ func (d *doc) pageBreak() {
 // (updateFields in settings.xml), LibreOffice with Tools ▸ Update ▸ Update All.
 func (d *doc) contents() {
 	d.styled("TOCHeading", props{}, "Contents")
+	d.para()
 	d.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9016"/></w:tabs></w:pPr>` +
 		`<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>` +
 		`<w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r>` +
@@ -197,6 +229,7 @@ func (d *doc) table(widths []int, rows ...[]cell) {
 				pr.align = "right"
 			}
 			for _, para := range c {
+				d.para()
 				b.WriteString("<w:p>" + pPr("TableText", pr) + runs(para) + "</w:p>")
 			}
 			b.WriteString("</w:tc>")
