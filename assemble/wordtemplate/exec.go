@@ -64,12 +64,23 @@ type RenderOptions struct {
 	// rendering's own buffers, reused once the package is written: Finish
 	// must not keep them.
 	Finish func(parts map[string][]byte) error
+
+	// Trace, when not nil, is told where each paragraph (w:p) of the main
+	// document part came from, in the order they stand in the rendered
+	// part, table cells and text boxes included: once the part is rendered
+	// and before Main is called, so Main can rely on it. Without it,
+	// rendering records nothing.
+	Trace func(Para)
 }
 
 // RenderWith is Render with options.
 func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	st := &state{t: t, seen: map[string]bool{}, nums: t.numbering(), copies: map[*block]int{}}
 	root := &scope{data: data}
+	var tr *tracer
+	if opts.Trace != nil {
+		tr = newTracer()
+	}
 	rep := newRepairer()
 	changed := make(map[string][]byte, len(t.parts)+1)
 	// Each part's output buffer goes back to the part once the package is
@@ -91,6 +102,9 @@ func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 		}
 		// The last rendering's size is the best guess for this one's.
 		w := newWriter(p.buffer(max(int(p.lastSize.Load()), p.size+p.size/4)), r)
+		if tr != nil && p.entry == t.pkg.main {
+			w.tr = tr
+		}
 		for _, c := range p.root.children {
 			st.walk(w, c, root, p.plain)
 		}
@@ -101,6 +115,11 @@ func (t *Template) RenderWith(data any, opts RenderOptions) ([]byte, error) {
 	if len(st.errs) > 0 {
 		st.errs.sort()
 		return nil, st.errs
+	}
+	if tr != nil {
+		for _, r := range tr.recs {
+			opts.Trace(r.Para)
+		}
 	}
 	if opts.Main != nil {
 		// The main part is the largest thing a rendering makes, and its
@@ -142,18 +161,25 @@ func (st *state) walk(b *writer, n *node, sc *scope, plain bool) {
 				}
 			}
 		}
-		if n.selfClose {
+		traced := b.tr != nil && n.name == "w:p"
+		if traced {
+			b.tr.begin(len(b.buf), n.para)
+		}
+		switch {
+		case n.selfClose:
 			b.empty(n.name, start)
-			return
+		case len(n.children) == 0 && b.skipAnchor(n.name, start):
+			// written <x></x> rather than <x/>: the same anchor
+		default:
+			b.open(n.name, start)
+			for _, c := range n.children {
+				st.walk(b, c, sc, plain)
+			}
+			b.close(n.name)
 		}
-		if len(n.children) == 0 && b.skipAnchor(n.name, start) {
-			return // written <x></x> rather than <x/>: the same anchor
+		if traced {
+			b.tr.end()
 		}
-		b.open(n.name, start)
-		for _, c := range n.children {
-			st.walk(b, c, sc, plain)
-		}
-		b.close(n.name)
 	case tagNode:
 		st.value(b, n.tag, sc, plain)
 	case blockNode:
@@ -171,6 +197,9 @@ func (st *state) value(b *writer, tg *tag, sc *scope, plain bool) {
 	if pos, c, bad := xmlchar.Find(text); bad {
 		st.fail(tg, ErrBadValue, fmt.Sprintf("the value of %s contains %s at character %d, which a Word document cannot store", strings.Join(tg.path, "."), xmlchar.Name(c), pos), "remove it from the data")
 		return
+	}
+	if b.tr != nil {
+		b.tr.value(sc, tg.path)
 	}
 	if text == "" {
 		return
@@ -273,22 +302,56 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 	if mayBeMissing && res.status != found {
 		v = tg.filters[0].args[0]
 	}
-	body := func(s *scope) {
-		s = st.copyScope(blk, s)
-		for _, c := range n.children {
-			st.walk(b, c, s, plain)
+	// Tracing, the block's path: its field's, or an {{#each}}'s list's.
+	var traced string
+	if b.tr != nil {
+		traced, _ = b.tr.pathOf(sc, tg.path)
+	}
+	body := func(s *scope, path string) {
+		c := st.copyScope(blk, s)
+		pushed := -1
+		if b.tr != nil {
+			if c != s {
+				b.tr.paths[c] = b.tr.paths[s]
+			}
+			if path != "" && blk.scope != "inline" {
+				pushed = len(b.tr.blocks)
+				b.tr.blocks = append(b.tr.blocks, path)
+			} else if path != "" {
+				b.tr.inline(path)
+			}
+		}
+		for _, ch := range n.children {
+			st.walk(b, ch, c, plain)
+		}
+		if pushed >= 0 {
+			b.tr.blocks = b.tr.blocks[:pushed]
 		}
 	}
 	otherwise := func() {
+		pushed := -1
+		if b.tr != nil && traced != "" && blk.scope != "inline" {
+			pushed = len(b.tr.elses)
+			b.tr.elses = append(b.tr.elses, traced)
+		}
 		for _, c := range blk.elseNodes {
 			st.walk(b, c, sc, plain)
+		}
+		if pushed >= 0 {
+			b.tr.elses = b.tr.elses[:pushed]
+		}
+		if b.tr != nil && blk.keepSect != "" {
+			b.tr.begin(len(b.buf), 0)
+			b.raw(blk.keepSect)
+			b.tr.end()
+			return
 		}
 		b.raw(blk.keepSect)
 	}
 	switch tg.block {
 	case "if", "unless":
 		if truthy(v) == (tg.block == "if") {
-			body(sc)
+			body(sc, traced)
 		} else {
 			otherwise()
 		}
@@ -303,7 +366,13 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 			return
 		}
 		for i, it := range items {
-			body(&scope{data: it, loop: true, index: i, count: len(items), parent: sc, remap: sc.remap})
+			s := &scope{data: it, loop: true, index: i, count: len(items), parent: sc, remap: sc.remap}
+			path := ""
+			if b.tr != nil && traced != "" {
+				path = itemPath(traced, i)
+				b.tr.paths[s] = path
+			}
+			body(s, path)
 		}
 	}
 }

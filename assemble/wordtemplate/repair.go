@@ -173,6 +173,7 @@ type writer struct {
 	buf    []byte
 	frames []frame
 	rep    *repairer // nil: written as it is (document properties)
+	tr     *tracer   // the main part's, when tracing: told of each paragraph
 }
 
 // frame is an open element: where its start tag begins in buf, and what
@@ -241,6 +242,10 @@ func (w *writer) close(name string) {
 	f := w.frames[len(w.frames)-1]
 	w.frames = w.frames[:len(w.frames)-1]
 	if w.rep != nil && (name == "w:tc" || name == "w:txbxContent") && f.last != "w:p" {
+		if w.tr != nil {
+			w.tr.begin(len(w.buf), 0)
+			w.tr.end()
+		}
 		w.buf = append(w.room(len("<w:p/>")), "<w:p/>"...)
 	}
 	w.buf = append(w.room(len(name)+3), "</"...)
@@ -254,6 +259,9 @@ func (w *writer) close(name string) {
 func (w *writer) child(f frame) {
 	p := &w.frames[len(w.frames)-1]
 	if w.rep != nil && (f.name == "w:tr" && !f.cells || f.name == "w:tbl" && f.rows == 0) {
+		if w.tr != nil {
+			w.tr.cut(f.at)
+		}
 		w.buf = w.buf[:f.at]
 		p.last = f.prevLast
 		return
