@@ -113,7 +113,7 @@ func TestExamplesBuild(t *testing.T) {
 				t.Errorf("%s: %q is missing from LibreOffice's text", rel, fact)
 			}
 		}
-		if kind != Endorsements && (strings.Contains(text, "The contents list is filled in") || !strings.Contains(text, "Contents "+firstHeading[kind])) {
+		if kind != Endorsements && (strings.Contains(text, "The contents list is filled in") || !strings.Contains(text, "Contents "+firstHeading[kind]) && !strings.Contains(text, "Contents Background")) {
 			t.Errorf("%s: the contents list was not filled with the headings", rel)
 		}
 		for _, leftover := range []string{"{{", "}}"} {
@@ -375,8 +375,8 @@ A second paragraph of it.
 			t.Error("local text must replace the default prose")
 		}
 	}
-	if !strings.Contains(mou, "Lead Safeguarding Partner") || !strings.Contains(mou, "Not delegated") {
-		t.Error("the MOU should use the 2023 terms and say which partners have not delegated")
+	if !strings.Contains(mou, "Lead Safeguarding Partner") || strings.Contains(mou, "Not delegated") {
+		t.Error("the MOU should use the 2023 terms, and never say a partner has not delegated when the data only names no delegate")
 	}
 }
 
@@ -404,5 +404,6 @@ func partText(t *testing.T, docx []byte, name string) string {
 }
 
 // firstHeading is the first entry each default template's contents list
-// must show.
+// must show (the arrangements open with Background when no one signs a
+// foreword).
 var firstHeading = map[string]string{MOU: "Introduction and context", Arrangements: "Foreword", YearlyReport: "About this report"}

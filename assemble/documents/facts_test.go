@@ -66,7 +66,7 @@ var seedFacts = []struct {
 			"Independent Scrutineer/Chair", "meets the criteria for a local child safeguarding practice review",
 			"critical friend",
 			// information sharing
-			"Information Sharing Agreement: in place",
+			"Information Sharing Agreement is in place",
 			// funding
 			"2019/20", "Children's Wellbeing", "£133,600", "CCG", "£80,190", "Police", "£53,510", "£267,300",
 			"work on the safeguarding groups", "training capacity", "auditing",
@@ -105,7 +105,7 @@ var seedFacts = []struct {
 			"Lead Safeguarding Partners Group", "by other means when the matter is urgent",
 			"national remit", "designated health professionals", "Information Commissioner's Office",
 			"threshold document", "Joint Strategic Needs Assessment", "at least once in every 12 months",
-			"Information Sharing Agreement: to be developed",
+			"Information Sharing Agreement is to be developed",
 			"training capacity", "venues", "auditing", "2019/20",
 			"Independent Chair of the CSCP Board", "CCG Accountable Officers and the Chief Constable",
 			"Chartered Institute of Arbitrators", "NHSE/I", "Secretary of State may take enforcement action",
@@ -136,7 +136,7 @@ var seedFacts = []struct {
 			"placed outside the county",
 			"Lead Safeguarding Partners Group", "three times a year", "CSCP Board", "quarterly",
 			"Locality Safeguarding Groups", "Allerdale and Copeland", "Carlisle and Eden", "Barrow and South Lakeland",
-			"Chair: a safeguarding partner", "Highlight Report",
+			"It is chaired by a safeguarding partner", "Highlight Report",
 			"Learning and Improvement", "Child Death Overview Panel", "Case Review",
 			"Keeping Children Safe in Education Partnership", "Complex Safeguarding",
 			"Missing, Exploited and Trafficked (MET) Group", "Early Help", "Safeguarding Hub Programme Board", "Radar",
@@ -294,15 +294,15 @@ func TestInventedExampleBuilds(t *testing.T) {
 	}
 	text := normalise(string(raw))
 	for _, want := range []string{
-		"Local authorities covered: Eastmere Council, Westmere Council",      // two councils
-		"It is shared with the Northmere Safeguarding Children Partnership",  // a wider executive
-		"Tom Hale, Director of Children's Services; Rosa Lind",               // several delegates
-		"chaired by Tom Hale, Director of Children's Services, the delegate", // one person, two roles
+		"The local authorities covered are Eastmere Council and Westmere Council", // two councils
+		"It is shared with the Northmere Safeguarding Children Partnership",       // a wider executive
+		"Tom Hale, Director of Children's Services; Rosa Lind",                    // several delegates
+		"chaired by Tom Hale, Director of Children's Services, the delegate",      // one person, two roles
 		"The chair passes in turn between the representatives of Eastmere Council, Westmere Council, Three Meres Integrated Care Board and Meres Constabulary, for one year each, starting with Eastmere Council on 1 July 2025",
-		"Meresides Schools Forum: Ruth Kaye", // members who are not partners
-		"Quorum: one delegate of each statutory partner", "Its objectives are to:",
-		"Reports to: Partnership Executive and Eastmere and Westmere Safeguarding Adults Board", // two bodies
-		"all-age partnership", "in force from 1 July 2025", "2 June 2025",
+		"Meresides Schools Forum, represented by Ruth Kaye", // members who are not partners
+		"The quorum is one delegate of each statutory partner", "Its objectives are to:",
+		"reports to the Partnership Executive and the Eastmere and Westmere Safeguarding Adults Board", // two bodies
+		"all-age partnership", "take effect on 1 July 2025", "2 June 2025",
 	} {
 		if !strings.Contains(text, normalise(want)) {
 			t.Errorf("the invented example's arrangements do not say %q", want)

@@ -31,7 +31,7 @@ type View struct {
 	Subgroups        []Group                `toml:"subgroups"`
 	Funding          *Funding               `toml:"funding"`
 	FundingYears     []Funding              `toml:"funding_years"`
-	Geography        *partnership.Geography `toml:"geography"`
+	Geography        *Geography             `toml:"geography"`
 	Milestones       []Milestone            `toml:"milestones"`
 	Signatories      []Signatory            `toml:"signatories"`
 	Scrutiny         *Scrutiny              `toml:"scrutiny"`
@@ -57,16 +57,16 @@ type View struct {
 	// Counts are numbers the prose states, in words.
 	Counts Counts `toml:"counts"`
 	// Members are members who are not statutory partners.
-	Members    []partnership.Member `toml:"members"`
+	Members    []Member `toml:"members"`
 	TaskGroups []Group              `toml:"task_groups"`
 	// ForewordSignatories are those who sign the arrangements' foreword:
 	// the arrangements' endorsements, and no one else.
 	ForewordSignatories []Signatory             `toml:"foreword_signatories"`
 	Disputes            *Disputes               `toml:"disputes"`
 	YouthCustody        *YouthCustody           `toml:"youth_custody"`
-	ChildDeath          *partnership.ChildDeath `toml:"child_death"`
+	ChildDeath          *ChildDeath             `toml:"child_death"`
 	Education           *Education              `toml:"education"`
-	Audits              []partnership.Audit     `toml:"audits"`
+	Audits              []Audit                 `toml:"audits"`
 	Voice               []Forum                 `toml:"voice"`
 	DataSharing         []Agreement             `toml:"data_sharing"`
 	Procedures          *partnership.Procedures `toml:"procedures"`
@@ -74,11 +74,29 @@ type View struct {
 	Structure *Structure `toml:"structure"`
 	// Parts are the arrangements' sections in the partnership's order.
 	Parts []Part `toml:"parts"`
+	// Has says, by section id (with _ for -), whether the data says
+	// anything of the section's own: a section made only of local choices
+	// is left out, heading and all, when it does not.
+	Has            map[string]bool          `toml:"has"`
+	Priorities     []Priority               `toml:"priorities"`
+	DeliveryBodies []DeliveryBody           `toml:"delivery_bodies"`
+	Decisions      []partnership.Decision   `toml:"decisions"`
+	Inspections    []partnership.Inspection `toml:"inspections"`
+	FundingTerms   *FundingTerms            `toml:"funding_terms"`
+	// Footprints are the partners whose area the data describes.
+	Footprints []Partner `toml:"footprints"`
 }
 
-// Counts are numbers as words, for sentences such as "all four partners".
+// Counts are numbers as words, and the lead-ins whose grammar follows a
+// number: "this forum" or "these forums".
 type Counts struct {
 	Partners string `toml:"partners"`
+	// Agencies is "twelve relevant agencies" or "one relevant agency".
+	Agencies    string `toml:"agencies"`
+	Voice       string `toml:"voice"`       // this forum / these forums
+	Inspections string `toml:"inspections"` // this inspection framework / these …
+	MembersLead string `toml:"members_lead"`
+	AuditsLead  string `toml:"audits_lead"`
 }
 
 // Disputes is the dispute resolution process as the documents print it.
@@ -96,13 +114,6 @@ type YouthCustody struct {
 	HomeLines []string `toml:"home_lines"`
 }
 
-// Education is how education takes part, with its place in words.
-type Education struct {
-	partnership.Education
-	IsPartner        bool `toml:"is_partner"`
-	IsRelevantAgency bool `toml:"is_relevant_agency"`
-}
-
 // Forum is a voice forum, marked when it is still being set up.
 type Forum struct {
 	partnership.Forum
@@ -113,6 +124,7 @@ type Forum struct {
 type Agreement struct {
 	partnership.Agreement
 	StatusText string `toml:"status_text"`
+	Sentence   string `toml:"sentence"`
 }
 
 // Structure is the structure appendix.
@@ -163,6 +175,9 @@ type Document struct {
 	Date    partnership.Date `toml:"date"`
 	// Fingerprint names the document's content (see package fingerprint).
 	Fingerprint string `toml:"fingerprint"`
+	// ThisTitle refers to the document from inside it: "this Memorandum of
+	// Understanding", "these Multi-Agency Safeguarding Arrangements".
+	ThisTitle string `toml:"this_title"`
 	// Footer is the running footer's text: the short name and the title,
 	// shortened to stay on one line beside the page number (pages.go).
 	Footer string `toml:"footer"`
@@ -191,7 +206,7 @@ type Partner struct {
 	Delegate     *Person `toml:"delegate"`
 	// Delegates are every delegate, the first one included.
 	Delegates []Person `toml:"delegates"`
-	// DelegateList is the delegates as one line, or "Not delegated".
+	// DelegateList is the delegates as one line, or "—".
 	DelegateList string `toml:"delegate_list"`
 	Footprint    string `toml:"footprint"`
 	DecisionBody string `toml:"decision_body"`
@@ -215,6 +230,12 @@ type Group struct {
 	SharedWithText string `toml:"shared_with_text"`
 	// RotationText says how the chair rotates.
 	RotationText string `toml:"rotation_text"`
+	// Summary is the group's terms in sentences: who chairs it, how often
+	// it meets, when it is quorate and whom it reports to.
+	Summary         string `toml:"summary"`
+	MembersSentence string `toml:"members_sentence"`
+	// ObjectivesLead introduces the objectives in a form that fits them.
+	ObjectivesLead string `toml:"objectives_lead"`
 }
 
 // Funding is one year's contributions with their total and shares.
@@ -273,6 +294,10 @@ type Scrutiny struct {
 	Methods      []string `toml:"methods"`
 	Planned      []string `toml:"planned"`
 	Bodies       []string `toml:"bodies"`
+	// LeadSentence says who provides independent scrutiny, and of what.
+	LeadSentence   string `toml:"lead_sentence"`
+	DutiesLead     string `toml:"duties_lead"`
+	BodiesSentence string `toml:"bodies_sentence"`
 }
 
 // Report is the yearly report's period and publication duties.
@@ -285,7 +310,9 @@ type Report struct {
 	End        partnership.Date  `toml:"end"`
 	Published  *partnership.Date `toml:"published"`
 	Location   string            `toml:"location"`
-	Recipients []Recipient       `toml:"recipients"`
+	// LocationKnown is false when the data gives no website or location.
+	LocationKnown bool        `toml:"location_known"`
+	Recipients    []Recipient `toml:"recipients"`
 	// NextDue is the last day the next report may be published: within
 	// twelve months of this one (known once published).
 	NextDue *partnership.Date `toml:"next_due"`
@@ -324,22 +351,18 @@ func NewView(p *partnership.Partnership, kind string) *View {
 		},
 		RelevantAgencies: p.RelevantAgencies,
 		Boards:           p.Boards,
-		Geography:        p.Geography,
 		Glossary:         p.Glossary,
 		Text:             texts(p.Text),
 		Points:           points(p.Points),
 		Terms:            terms,
 		Counts:           Counts{Partners: numberWord(len(p.Partners))},
-		Members:          p.Members,
-		ChildDeath:       p.ChildDeath,
-		Audits:           p.Audits,
 		Procedures:       p.Procedures,
 		Parts:            parts(p),
 	}
 	v.Edition.LeadLabel = capitalise(ed.LeadTerm)
 	v.Edition.DelegateLabel = capitalise(ed.DelegateTerm)
 	v.Partnership.Short = firstOf(p.Partnership.ShortName, p.Partnership.Name)
-	v.Partnership.ArrangementsName = firstOf(p.Partnership.ArrangementsTitle, "the "+p.Partnership.Name+" arrangements")
+	v.Partnership.ArrangementsName = firstOf(p.Partnership.ArrangementsTitle, "the published arrangements")
 	if f := p.Partnership.InForce; f != nil && !f.IsZero() {
 		v.Partnership.InForceDate = st(*f).String()
 	}
@@ -389,6 +412,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	v.Updates = updates(p)
 	v.Coverage = coverage(p, kind)
 	commitments(p, v)
+	sentences(p, v)
 	return v
 }
 
@@ -431,8 +455,6 @@ func commitments(p *partnership.Partnership, v *View) {
 			y.Sentence = "There is no youth custody establishment in " + p.Partnership.Area + "."
 		case len(yc.Establishments) > 0:
 			y.Sentence = "These arrangements cover the children held in " + list(yc.Establishments) + ", whoever placed them; the partners work with each establishment to keep them safe."
-		default:
-			y.Sentence = "The partners agree with any youth custody establishment and residential children's home in the area how the children there are kept safe."
 		}
 		for _, h := range yc.Homes {
 			line := fmt.Sprintf("%s %s", capitalise(numberWord(h.Count)), h.Kind)
@@ -489,7 +511,7 @@ func reviewView(r partnership.Review, st func(partnership.Date) partnership.Date
 	if r.Last != nil && !r.Last.IsZero() {
 		d := st(*r.Last)
 		out.Last = &d
-		parts = append(parts, "They were last reviewed "+on(d))
+		parts = append(parts, "The arrangements were last reviewed "+on(d))
 	}
 	if r.Next != nil && !r.Next.IsZero() {
 		d := st(*r.Next)
@@ -504,7 +526,7 @@ func reviewView(r partnership.Review, st func(partnership.Date) partnership.Date
 	case r.Frequency != "" && len(parts) > 0:
 		out.Sentence = strings.Join(parts, "; ") + ", and they are reviewed " + r.Frequency + " after that."
 	case r.Frequency != "":
-		out.Sentence = "They are reviewed " + r.Frequency + "."
+		out.Sentence = "The arrangements are reviewed " + r.Frequency + "."
 	case len(parts) > 0:
 		out.Sentence = strings.Join(parts, "; ") + "."
 	}
@@ -615,6 +637,7 @@ func documentOf(p *partnership.Partnership, kind string) Document {
 		}
 	}
 	d.Date = styler(p)(d.Date)
+	d.ThisTitle = thisTitle(d)
 	return d
 }
 
@@ -665,7 +688,8 @@ func partnerView(pt partnership.Partner) Partner {
 	if v.Delegate == nil && len(v.Delegates) > 0 {
 		v.Delegate = &v.Delegates[0]
 	}
-	v.DelegateList = firstOf(strings.Join(names, "; "), "Not delegated")
+	// No delegate in the data is not the same as none delegated.
+	v.DelegateList = firstOf(strings.Join(names, "; "), "—")
 	return v
 }
 
@@ -827,8 +851,9 @@ func reportView(p *partnership.Partnership) Report {
 		}
 	}
 	if r.Location == "" {
-		r.Location = firstOf(p.Partnership.Website, "the partnership's website")
+		r.Location = p.Partnership.Website
 	}
+	r.LocationKnown = r.Location != ""
 	// The What Works Centre's name follows the report's own date.
 	when := end
 	if r.Published != nil {

@@ -120,7 +120,7 @@ func TestViewOptionalSectionsAreAbsent(t *testing.T) {
 		t.Errorf("absent sections must be nil so {{#if}} drops them: %+v", v)
 	}
 	// Without [report], the report covers the financial year of the date.
-	if v.Report.Period != "2024-25" || v.Report.Location != "the partnership's website" || v.Report.Recipients[0].By != nil {
+	if v.Report.Period != "2024-25" || v.Report.Location != "" || v.Report.LocationKnown || v.Report.Recipients[0].By != nil {
 		t.Errorf("report: %+v", v.Report)
 	}
 }

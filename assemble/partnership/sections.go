@@ -69,18 +69,46 @@ var ArrangementsParts = []string{
 }
 
 // OrderedParts returns the arrangements' parts in the partnership's order:
-// those it names first, in its order, then the rest in the default order.
+// those it names in its order, each of the others in its default place.
 // Unknown and repeated ids are findings of validation and skipped here.
 func (p *Partnership) OrderedParts() []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, id := range append(append([]string(nil), p.Partnership.ArrangementsOrder...), ArrangementsParts...) {
+	for _, id := range p.Partnership.ArrangementsOrder {
 		if !seen[id] && containsString(ArrangementsParts, id) {
 			seen[id] = true
 			out = append(out, id)
 		}
 	}
+	// A section the data leaves out keeps its default place: just before
+	// the first section that follows it by default, so the glossary and the
+	// history still close the document. Working from the end places each
+	// before the ones already placed after it.
+	for k := len(ArrangementsParts) - 1; k >= 0; k-- {
+		id := ArrangementsParts[k]
+		if seen[id] {
+			continue
+		}
+		at := len(out)
+		for _, next := range ArrangementsParts[k+1:] {
+			if i := indexOf(out, next); i >= 0 {
+				at = i
+				break
+			}
+		}
+		out = append(out[:at], append([]string{id}, out[at:]...)...)
+		seen[id] = true
+	}
 	return out
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // SectionIDs returns the ids of Sections.

@@ -22,6 +22,9 @@ type Terms struct {
 	// Board is what the Local Safeguarding Children Board is called: the
 	// board itself before 29 September 2019, "the former …" after.
 	Board string `toml:"board"`
+	// ICB is true from 1 July 2022, when Integrated Care Boards replaced
+	// clinical commissioning groups as the health partner.
+	ICB bool `toml:"icb"`
 }
 
 // datedTerm is one term's wording from a day on.
@@ -44,6 +47,7 @@ var termTable = []datedTerm{
 	{day(2019, time.September, 29), func(t *Terms) { t.Board = "the former Local Safeguarding Children Board" }},
 	{ICBDay, func(t *Terms) {
 		t.HealthBody, t.HealthLead = "Integrated Care Board", "chief executive of the Integrated Care Board"
+		t.ICB = true
 	}},
 	{day(2022, time.September, 8), func(t *Terms) { t.Majesty = "His Majesty's" }},
 	{day(2023, time.June, 6), func(t *Terms) { t.WhatWorks = "Foundations (What Works Centre for Children and Families)" }},

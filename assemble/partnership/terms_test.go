@@ -30,13 +30,24 @@ func TestTermsFollowTheDate(t *testing.T) {
 	}
 }
 
-// TestOrderedParts: the partnership's order first, then the rest in the
-// default order; unknown and repeated ids are validation errors.
+// TestOrderedParts: the partnership's order for the sections it names;
+// each section it leaves out keeps its default place, before the section
+// it precedes by default (never all appended after the glossary); unknown and
+// repeated ids are validation errors.
 func TestOrderedParts(t *testing.T) {
 	p := &Partnership{Partnership: Profile{ArrangementsOrder: []string{"funding", "foreword", "funding"}}}
 	got := p.OrderedParts()
-	if len(got) != len(ArrangementsParts) || got[0] != "funding" || got[1] != "foreword" || got[2] != "background" {
+	n := len(got)
+	if n != len(ArrangementsParts) || indexOf(got, "funding") > indexOf(got, "foreword") || got[n-3] != "glossary" || got[n-2] != "history" || got[n-1] != "structure" {
 		t.Errorf("order %v", got)
+	}
+	p.Partnership.ArrangementsOrder = []string{"foreword", "background", "partners", "aims", "governance", "glossary", "history"}
+	got = p.OrderedParts()
+	if i, j := indexOf(got, "governance"), indexOf(got, "relevant-agencies"); j != i+1 {
+		t.Errorf("relevant agencies should follow governance, as by default: %v", got)
+	}
+	if i := indexOf(got, "legislation"); got[i-1] != "aims" {
+		t.Errorf("legislation should follow aims: %v", got)
 	}
 	fs := check("o.toml", base[:len("[partnership]\n")]+"arrangements_order = [\"fundng\", \"foreword\", \"foreword\"]\n"+base[len("[partnership]\n"):])
 	var rules []string

@@ -1,6 +1,8 @@
 package build
 
-// The published multi-agency safeguarding arrangements. The default order of
+// The published multi-agency safeguarding arrangements (see mou.go for the
+// rule every paragraph follows: data, or general wording under its basis).
+// The default order of
 // the sections is that of the Westmorland and Furness 2025 seed, which
 // follows the guidance's list; a partnership may give its own order
 // ([partnership] arrangements_order), so the body is one loop over the parts
@@ -58,31 +60,32 @@ var arrangementParts = []struct {
 }
 
 func foreword(d *doc) {
+	d.tag("{{#if has.foreword}}")
 	d.h1("Foreword")
-	section(d, "foreword",
-		"These are the arrangements the safeguarding partners in {{partnership.area}} have made to work together, and with every agency that has a part to play, so that children are safe and their welfare is promoted. They say who leads, how decisions are made, how we learn when things go wrong and how we check that what we do makes a difference to children and families.",
-		"We are jointly and equally responsible for them, and we commit our organisations to them.",
+	d.text("foreword",
+		"These are the arrangements the safeguarding partners in {{partnership.area}} have made to work together, and with every agency that has a part to play, to safeguard children and promote their welfare. They say who leads, how decisions are made, how the partnership learns when things go wrong and how it checks that what it does makes a difference to children and families.",
+		"We are jointly and equally responsible for these arrangements, and we commit our organisations to them.",
 	)
+	points(d, "foreword")
 	d.tag("{{#each foreword_signatories}}")
 	d.styled("SignatoryName", props{keepNext: true}, "{{signatory}}")
 	d.p("{{#if title}}{{title}}, {{/if}}{{organisation}}")
 	d.tag("{{/each}}")
+	d.tag("{{/if}}")
 }
 
 func background(d *doc) {
 	d.h1("Background")
-	section(d, "background",
-		"The Children and Social Work Act 2017 replaced Local Safeguarding Children Boards with safeguarding partners: the local authority, the {{edition.health_body}} and the chief officer of police for the area. The partners must make arrangements, with the relevant agencies they name, to safeguard and promote the welfare of children, and publish them. {{edition.title}} is the statutory guidance they follow.",
+	general(d, "background", lawAct,
+		"The Children and Social Work Act 2017 replaced Local Safeguarding Children Boards with three safeguarding partners for each local authority area: the local authority, {{#if terms.icb}}the health body (since 1 July 2022 the Integrated Care Board){{else}}the clinical commissioning group{{/if}} and the chief officer of police. The partners must make arrangements, with the relevant agencies they name, to safeguard and promote the welfare of children, and publish them. {{edition.title}} is the statutory guidance they follow.",
 	)
 	d.tag("{{#if partnership.predecessor}}")
 	d.p("These arrangements replace {{partnership.predecessor}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if partnership.in_force_date}}")
-	d.p("They are in force from {{partnership.in_force_date}}.")
+	d.p("They take effect on {{partnership.in_force_date}}.")
 	d.tag("{{/if}}")
-	d.tag("{{#if partnership.all_age}}")
-	d.p("The partnership is an all-age partnership: these arrangements cover adults at risk in {{partnership.area}} as well as children.")
-	d.tag("{{/if}}")
+	allAge(d, "The partnership is an all-age partnership: these arrangements cover adults at risk in {{partnership.area}} as well as children.")
 }
 
 func statutoryPartners(d *doc) {
@@ -92,9 +95,13 @@ func statutoryPartners(d *doc) {
 	)
 	partnersTable(d)
 	points(d, "partners")
-	d.p("Each can speak with authority for their organisation, take decisions that commit it on policy, resources and practice, and hold it to account for how well it carries out the arrangements. A lead who delegates remains accountable for what is done on their organisation's behalf.")
+	d.under(lawLeads, func() {
+		d.p("The guidance expects each of them to be able to speak with authority for their organisation, take decisions that commit it on policy, resources and practice, and hold it to account for how well it carries out the arrangements. A lead who delegates remains accountable for what is done on their organisation's behalf.")
+	})
 	d.tag("{{#if edition.is_2023}}")
-	d.p("The {{edition.leads_term}} review and sign off these arrangements, including the plans for independent scrutiny, and the {{edition.delegates_term}} carry out the partnership's functions jointly on their behalf.")
+	d.under(lawWT2023, func() {
+		d.p("The {{edition.leads_term}} must review and sign off these arrangements, including the plans for independent scrutiny; the {{edition.delegates_term}} carry out the partnership's functions jointly on their behalf.")
+	})
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("The partnership is chaired by {{scrutiny.chair.phrase}}{{#if scrutiny.chair_role}}, {{scrutiny.chair_role}}{{/if}}.")
@@ -102,12 +109,16 @@ func statutoryPartners(d *doc) {
 	d.tag("{{#if scrutiny.rotation_text}}")
 	d.p("{{scrutiny.rotation_text}}")
 	d.tag("{{/if}}")
+	deliveryBodies(d)
 	membersList(d)
-	d.tag("{{#each partners}}")
-	d.tag("{{#if footprint}}")
-	d.p("{{organisation}}: {{footprint}}.")
-	d.tag("{{/if}}")
+	d.tag("{{#if footprints}}")
+	leadIn(d, "How each partner's area relates to the partnership's:")
+	d.tag("{{#each footprints}}")
+	d.bullet("**{{organisation}}**: {{footprint}}")
 	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+	decisionBodies(d)
+	decisions(d)
 }
 
 func geography(d *doc) {
@@ -116,8 +127,8 @@ func geography(d *doc) {
 	section(d, "geography",
 		"{{#if geography.description}}{{geography.description}}{{else}}The arrangements cover the whole of {{partnership.area}}.{{/if}}",
 	)
-	d.tag("{{#if geography.local_authorities}}")
-	d.p("Local authorities covered: {{geography.local_authorities | join \", \"}}.")
+	d.tag("{{#if geography.authorities_sentence}}")
+	d.p("{{geography.authorities_sentence}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if geography.figures}}")
 	leadIn(d, "The area in figures:")
@@ -131,11 +142,11 @@ func geography(d *doc) {
 
 func aims(d *doc) {
 	d.h1("Aims and objectives")
-	section(d, "aims",
-		"The partners aim to make sure that every child in {{partnership.area}} gets the help they need as early as possible, that practitioners from every agency work as one around the child, and that the partnership learns and improves from what children, families and practitioners tell it.",
+	general(d, "aims", lawAct,
+		"The purpose of these arrangements, set by the Children Act 2004, is to safeguard and promote the welfare of the children in {{partnership.area}}: the partners and relevant agencies must work together so that children get the help they need.",
 	)
 	d.tag("{{#if partnership.vision}}")
-	d.p("Our vision: **{{partnership.vision}}**")
+	d.p("Our vision is this: **{{partnership.vision}}**")
 	d.tag("{{/if}}")
 	d.tag("{{#if partnership.values}}")
 	leadIn(d, "Our shared values are these:")
@@ -143,15 +154,15 @@ func aims(d *doc) {
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
-	d.tag("{{#if partnership.priorities}}")
+	d.tag("{{#if priorities}}")
 	d.h2("Our priorities")
-	d.tag("{{#each partnership.priorities}}")
+	d.tag("{{#each priorities}}")
 	d.h3("{{@number}}. {{title}}")
 	d.tag("{{#if summary}}")
 	d.p("{{summary}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if actions}}")
-	leadIn(d, "We will achieve this by:")
+	leadIn(d, "{{actions_lead}}")
 	d.tag("{{#each actions}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -162,26 +173,34 @@ func aims(d *doc) {
 
 func legislation(d *doc) {
 	d.h1("Legislative context")
-	section(d, "legislation",
+	general(d, "legislation", lawAct,
 		"The arrangements rest on the Children Act 1989 and the Children Act 2004 as amended by the Children and Social Work Act 2017, which created the safeguarding partners, the duty on relevant agencies to act in line with the arrangements, and the national Child Safeguarding Practice Review Panel; the Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 list the agencies that may be named. {{edition.title}} is the statutory guidance the partners must follow, alongside the Child Death Review statutory guidance.",
 	)
+	d.tag("{{#if partnership.all_age}}")
+	d.under(lawAllAge, func() {
+		d.p("For adults at risk, the arrangements also rest on the Care Act 2014, under which the local authority must make enquiries when an adult with care and support needs is at risk of abuse or neglect, and must have a Safeguarding Adults Board.")
+	})
+	d.tag("{{/if}}")
 }
 
 func arrangementsGovernance(d *doc) {
+	d.tag("{{#if has.governance}}")
 	d.h1("Governance")
-	section(d, "governance",
-		"The partners meet regularly to lead the arrangements, and delegate the detailed work to the groups below. Each group has terms of reference and reports on its work to the partners.",
-	)
+	d.text("governance")
+	points(d, "governance")
 	governance(d)
+	d.tag("{{/if}}")
 }
 
 func relevantAgencies(d *doc) {
-	d.tag("{{#if relevant_agencies}}")
+	d.tag("{{#if has.relevant_agencies}}")
 	d.h1("Relevant agencies")
-	section(d, "relevant-agencies",
-		"The partners have named these relevant agencies because their work with children and families is needed to safeguard children in the area. Each must act in line with the arrangements: take part in the partnership's work, provide information the partners ask for, follow the partnership's procedures, keep sound safeguarding policies of its own, and show the partners evidence of all this, including through multi-agency audits.",
+	d.text("relevant-agencies",
+		"Every relevant agency named here must act in line with the arrangements. The guidance expects each to take part in the partnership's work, provide information the partners ask for, follow the partnership's procedures, keep sound safeguarding policies of its own, and show the partners evidence of all this, including through multi-agency audits.",
 	)
-	leadIn(d, "The relevant agencies, by sector:")
+	points(d, "relevant-agencies")
+	d.tag("{{#if relevant_agencies}}")
+	leadIn(d, "The partners have named {{counts.agencies}}. By sector:")
 	d.tag("{{#each agency_sectors}}")
 	d.h3("{{name}}")
 	d.tag("{{#each agencies}}")
@@ -189,32 +208,25 @@ func relevantAgencies(d *doc) {
 	d.tag("{{/each}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
+	d.tag("{{/if}}")
 }
 
 func widerPartnerships(d *doc) {
-	d.tag("{{#if boards}}")
+	d.tag("{{#if has.boards}}")
 	d.h1("Wider partnerships")
-	d.text("boards",
-		"The partnership works with the other strategic boards and partnerships in the area, so that plans are aligned and each knows what the others are doing for children and families. They are:",
-	)
-	d.tag("{{#each boards}}")
-	d.bullet("{{name}}{{#if purpose}}: {{purpose}}{{/if}}")
-	d.tag("{{/each}}")
+	d.text("boards")
+	boardsList(d, "The partnership works with the other strategic boards and partnerships in the area, so that plans are aligned and each knows what the others are doing for children and families:")
 	points(d, "boards")
 	// Agreements with the wider partnerships belong here; the partners'
 	// own ones under data and intelligence.
-	d.tag("{{#each data_sharing}}")
-	d.tag("{{#if with}}")
-	d.p("{{name}}, with {{with}}: {{status_text}}.{{#if scope}} It covers {{scope}}.{{/if}}")
-	d.tag("{{/if}}")
-	d.tag("{{/each}}")
+	dataSharing(d, "with")
 	d.tag("{{/if}}")
 }
 
 func education(d *doc) {
 	d.h1("Schools and education")
-	section(d, "education",
-		"Early years settings, schools, colleges and other educational settings see children every day and are central to these arrangements. They take part in the partnership's groups, their designated safeguarding leads are supported and trained through it, and they contribute to audits and reviews.",
+	general(d, "education", lawEducation,
+		"The guidance expects early years settings, schools, colleges and other educational settings, which see children every day, to be fully engaged in the arrangements.",
 	)
 	d.tag("{{#if education.is_partner}}")
 	d.p("The partnership treats education as a key partner, alongside the statutory partners, rather than as one relevant agency among others.")
@@ -222,82 +234,86 @@ func education(d *doc) {
 	d.tag("{{#if education.is_relevant_agency}}")
 	d.p("Education settings are named as relevant agencies and take part on that footing.")
 	d.tag("{{/if}}")
-	d.tag("{{#if education.group}}")
-	d.p("Schools and education providers take part through the {{education.group}}.")
+	d.tag("{{#if education.group_sentence}}")
+	d.p("{{education.group_sentence}}")
 	d.tag("{{/if}}")
 	d.tag("{{#each education.alliances}}")
-	d.p("**{{name}}**{{#if role}}: {{role}}{{/if}}")
+	d.p("{{sentence}}")
 	d.tag("{{/each}}")
 	d.tag("{{#if education.networks}}")
-	d.p("Networks of designated safeguarding leads: {{education.networks | join \"; \"}}.")
+	leadIn(d, "Designated safeguarding leads meet in these networks:")
+	d.tag("{{#each education.networks}}")
+	d.bullet("{{this}}")
+	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if education.assurance}}")
-	d.p("The partnership seeks assurance on safeguarding in education through: {{education.assurance | join \"; \"}}.")
+	leadIn(d, "The partnership seeks assurance on safeguarding in education through:")
+	d.tag("{{#each education.assurance}}")
+	d.bullet("{{this}}")
+	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
 
 func arrangementsFunding(d *doc) {
 	d.h1("Funding")
-	section(d, "funding",
-		"The partners fund the arrangements jointly, in equitable and proportionate shares that they agree each year, and set out each partner's contribution openly. Relevant agencies may contribute in money or in kind.",
-	)
-	d.tag("{{#if edition.is_2023}}")
-	d.p("The {{edition.leads_term}} agree and sign off the shared budget, and the contribution of each partner and relevant agency is set out in the yearly report, so that children, families and the public can see how the arrangements are paid for.")
-	d.tag("{{/if}}")
-	fundingTable(d)
+	funding(d)
 }
 
 func arrangementsDisputes(d *doc) {
+	d.tag("{{#if has.disputes}}")
 	d.h1("Dispute resolution")
-	section(d, "disputes",
-		"The partners and relevant agencies resolve disagreements about the arrangements locally and as close to the issue as possible, escalating only when that fails.",
-	)
+	d.text("disputes")
+	points(d, "disputes")
 	disputeFacts(d)
+	d.tag("{{/if}}")
+	accountability(d)
 }
 
 func independentScrutiny(d *doc) {
 	d.h1("Independent scrutiny")
-	section(d, "scrutiny",
-		"Independent scrutiny checks whether the arrangements are working for children and families, including the arrangements to identify and review serious cases, supports the partners to reflect and improve, and reports its findings in the yearly report.",
+	general(d, "scrutiny", lawScrutiny,
+		"The partners must arrange independent scrutiny of how well the arrangements work for children and families, including the arrangements to identify and review serious cases. The guidance expects it to support the partners to reflect and improve, and the yearly report to say what it found.",
 	)
 	scrutinyFacts(d)
+	d.tag("{{#if inspections}}")
+	leadIn(d, "The partnership also answers to {{counts.inspections}}:")
+	d.tag("{{#each inspections}}")
+	d.bullet("{{name}}{{#if by}}, carried out by {{by}}{{/if}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
 }
 
 func dataIntelligence(d *doc) {
 	d.h1("Data and intelligence")
-	section(d, "data",
-		"The partners collect and analyse shared data on the help children receive, from early help to children in care and care leavers, and use it to set priorities, to target audits and to test whether changes have worked.",
+	general(d, "data", lawData,
+		"The guidance expects the partners to use shared data on the help children receive, from early help to children in care and care leavers, to set priorities, to target audits and to test whether changes have worked.",
 	)
-	d.tag("{{#each data_sharing}}")
-	d.tag("{{#unless with}}")
-	d.p("{{name}}: {{status_text}}.{{#if scope}} It covers {{scope}}.{{/if}}")
-	d.tag("{{/unless}}")
-	d.tag("{{/each}}")
+	dataSharing(d, "without")
 }
 
 func training(d *doc) {
 	d.h1("Training")
-	section(d, "training",
-		"The partners commission multi-agency training based on what reviews, audits and data show practitioners need, deliver it through the partnership, and evaluate whether it changes practice.",
+	general(d, "training", lawTraining,
+		"The guidance expects the partners to say how multi-agency training is commissioned, delivered and monitored, based on what reviews, audits and data show practitioners need, and whether it changes practice.",
 	)
 }
 
 func practiceReviews(d *doc) {
 	d.h1("Local child safeguarding practice reviews")
-	section(d, "reviews",
-		"The local authority notifies the national Child Safeguarding Practice Review Panel of serious incidents within five working days of learning of them. The partners hold a rapid review, send it to the Panel, and decide whether to commission a local child safeguarding practice review. Reviews are published unless there is a good reason not to, and their learning is built into training, procedures and practice.",
+	general(d, "reviews", lawReviews,
+		"The local authority must notify the national Child Safeguarding Practice Review Panel of a serious incident within five working days of learning of it. The partners must then hold a rapid review, send it to the Panel, and decide whether to commission a local child safeguarding practice review. Reviews must be published unless there is a good reason not to, and the guidance expects their learning to be built into training, procedures and practice.",
 	)
 }
 
 func audit(d *doc) {
 	d.h1("Multi-agency audit")
-	section(d, "audit",
-		"A programme of multi-agency audits looks at the quality of practice in individual cases and across agencies. Findings go to the partners and shape training and procedures.",
+	general(d, "audit", lawAudit,
+		"The guidance expects the partners to use multi-agency audits to check the quality of practice in individual cases and across agencies, and to act on what they find.",
 	)
 	d.tag("{{#if audits}}")
-	leadIn(d, "The audit programmes are:")
+	leadIn(d, "{{counts.audits_lead}}")
 	d.tag("{{#each audits}}")
-	d.bullet("**{{name}}**{{#if led_by}}, led by the {{led_by}}{{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
+	d.bullet("**{{name}}**{{#if led_by}}, led by {{led_by_phrase}}{{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
@@ -306,7 +322,7 @@ func taskGroups(d *doc) {
 	d.tag("{{#if task_groups}}")
 	d.h1("Task and finish groups")
 	section(d, "task-groups",
-		"The partners set up task and finish groups for a limited time to work on a priority or an emerging theme, and close each one when its work is done.",
+		"Task and finish groups work for a limited time on one priority or an emerging theme, and close when their work is done.",
 	)
 	d.tag("{{#each task_groups}}")
 	d.h3("{{name}}")
@@ -317,26 +333,29 @@ func taskGroups(d *doc) {
 
 func voice(d *doc) {
 	d.h1("Voice of children and families")
-	section(d, "voice",
-		"Children, young people and families are asked how the help they received felt to them, and their views shape priorities, reviews and scrutiny.",
+	general(d, "voice", lawVoice,
+		"The guidance expects the arrangements to say how the voice of children, young people and families is heard, so that what they say about the help they receive shapes priorities, reviews and scrutiny.",
 	)
 	voiceForums(d)
 }
 
 func procedures(d *doc) {
 	d.h1("Multi-agency procedures")
-	section(d, "procedures",
-		"Practitioners follow the partnership's multi-agency safeguarding procedures{{#if procedures.manual}}, {{procedures.manual}},{{/if}} which the partners keep up to date with the law, the guidance and local learning.",
+	general(d, "procedures", lawProcedures,
+		"The guidance expects practitioners to follow the partnership's multi-agency safeguarding procedures, kept up to date with the law, the guidance and local learning.",
 	)
+	d.tag("{{#if procedures.manual}}")
+	d.p("The procedures in {{partnership.area}} are {{procedures.manual}}.")
+	d.tag("{{/if}}")
 }
 
 func threshold(d *doc) {
 	d.h1("Threshold of need")
-	section(d, "threshold",
-		"The threshold document{{#if procedures.threshold}}, {{procedures.threshold}},{{/if}} describes the levels of need{{#if procedures.threshold_ages}} of children from {{procedures.threshold_ages}}{{/if}} and the help available at each, so that every agency makes the same judgement about when and how to act.",
+	general(d, "threshold", lawThreshold,
+		"The partners must publish a threshold document that describes the levels of need and the help available at each, so that every agency makes the same judgement about when and how to act.",
 	)
-	d.tag("{{#if edition.is_2023}}")
-	d.p("The {{edition.leads_term}} sign off the threshold document.")
+	d.tag("{{#if procedures.threshold}}")
+	d.p("The threshold document is {{procedures.threshold}}{{#if procedures.threshold_ages}}, covering children from {{procedures.threshold_ages}}{{/if}}.{{#if edition.is_2023}} The {{edition.leads_term}} sign it off.{{/if}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if procedures.escalation_policy}}")
 	d.p("Anyone who believes a child's needs are not recognised can use {{procedures.escalation_policy}}.")
@@ -345,9 +364,12 @@ func threshold(d *doc) {
 
 func youthCustody(d *doc) {
 	d.h1("Youth custody and residential homes")
-	section(d, "youth-custody",
-		"{{#if youth_custody}}{{youth_custody.sentence}}{{else}}The partners agree with any youth custody establishment and residential children's home in the area how the children there are kept safe.{{/if}}",
+	general(d, "youth-custody", lawYouth,
+		"The guidance expects the arrangements to include any youth custody establishment and residential children's home in the area, so that the children living there are safeguarded.",
 	)
+	d.tag("{{#if youth_custody.sentence}}")
+	d.p("{{youth_custody.sentence}}")
+	d.tag("{{/if}}")
 	d.tag("{{#if youth_custody.home_lines}}")
 	leadIn(d, "Children's homes in the area:")
 	d.tag("{{#each youth_custody.home_lines}}")
@@ -358,23 +380,24 @@ func youthCustody(d *doc) {
 
 func childDeath(d *doc) {
 	d.h1("Child death review")
-	section(d, "child-death",
-		"The local authority and the {{edition.health_body}} are the child death review partners: they review the death of every child normally resident in the area so that lessons are learnt and acted on.",
+	general(d, "child-death", lawChildDeath,
+		"The local authority and the {{edition.health_body}} are the child death review partners: the law requires them to review the death of every child normally resident in the area, so that lessons are learnt and acted on.",
 	)
-	d.tag("{{#if child_death}}")
-	d.p("{{#if child_death.panel}}{{child_death.panel}} reviews{{else}}A child death overview panel reviews{{/if}} child deaths {{#if child_death.footprint}}for {{child_death.footprint}}{{else}}for the area{{/if}}{{#if child_death.reason}}, because of {{child_death.reason}}{{/if}}.{{#if child_death.administered_by}} It is administered by {{child_death.administered_by}}.{{/if}}")
+	d.tag("{{#if child_death.sentence}}")
+	d.p("{{child_death.sentence}}")
 	d.tag("{{/if}}")
 }
 
 func reviewOfArrangements(d *doc) {
 	d.h1("Review of the arrangements")
-	section(d, "review",
-		"The partners review these arrangements and publish a revised version when anything significant changes, including new statutory guidance.",
-	)
+	d.text("review")
 	d.tag("{{#if review.sentence}}")
 	d.p("{{review.sentence}}")
 	d.tag("{{/if}}")
-	d.p("Each year the partners publish a yearly report on what they have done and how effective the arrangements have been, at {{report.location}}.")
+	points(d, "review")
+	d.under(lawReport, func() {
+		d.p("The partners must publish a report at least once in every 12 months on what they have done as a result of the arrangements and how effective the arrangements have been.{{#if report.location_known}} The reports are published at {{report.location}}.{{/if}}")
+	})
 }
 
 func milestones(d *doc) {

@@ -12,7 +12,9 @@ func endorsements() *doc {
 	d.tag("{{#each @root.text.endorsement}}")
 	d.p("{{this}}")
 	d.tag("{{else}}")
-	d.p("On behalf of {{organisation}}, I endorse this {{document.title}}, agreed by the safeguarding partners in {{@root.partnership.area}}, and accept my share of the responsibility for making the arrangements it describes work for children and families there.")
+	d.under(lawEndorse, func() {
+		d.p("On behalf of {{organisation}}, I endorse {{document.this_title}}, agreed by the safeguarding partners in {{@root.partnership.area}}, and accept my organisation's share of the duty to make the arrangements it describes work for children and families there.")
+	})
 	d.tag("{{/each}}")
 	d.signature()
 	d.tag("{{/each}}")

@@ -3,9 +3,41 @@ package build
 // The Memorandum of Understanding, in the order of the two MOU seeds
 // (Herefordshire and Cumbria 2019): introduction, the partners and their
 // delegates, their responsibilities theme by theme, funding, disputes, the
-// wider partnerships, and the endorsement. Every local fact comes from the
-// data; the default sentences state the duties every partnership shares
-// under the edition of Working Together in the data.
+// wider partnerships, and the endorsement.
+//
+// Every paragraph either prints the data or is general wording written
+// under d.under with its legal basis: what the law or the edition of
+// Working Together in the data asks of every partnership, said as a duty
+// ("must", "the guidance expects"). How a partnership shares its costs,
+// who arbitrates, who signs what and how often a document is reviewed are
+// local choices: they are printed only from the data.
+
+// Legal bases of the general wording, as the review copy names them.
+const (
+	lawAct        = "Children Act 2004, sections 16E to 16K, as inserted by the Children and Social Work Act 2017"
+	lawLeads      = "Working Together: the lead safeguarding partners, delegation and accountability"
+	lawAgencies   = "Children Act 2004, section 16G, and the Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018"
+	lawInfo       = "Working Together: information sharing; Data Protection Act 2018 and UK GDPR"
+	lawThreshold  = "Working Together: the threshold document and assessment"
+	lawVoice      = "Working Together: the voice of children and families"
+	lawData       = "Working Together: the use of data and intelligence"
+	lawReviews    = "Children Act 2004, sections 16C and 16F; Working Together: child safeguarding practice reviews"
+	lawTraining   = "Working Together: multi-agency training"
+	lawScrutiny   = "Working Together: independent scrutiny, and the yearly report (Children Act 2004, section 16G(7))"
+	lawFunding    = "Working Together: funding of the arrangements"
+	lawRegulators = "Inspection of the partners' services by Ofsted, the Care Quality Commission and HM Inspectorate of Constabulary; enforcement by the Secretary of State"
+	lawEndorse    = "What signing this document means: the signatories' shared statutory duty"
+	lawDocument   = "What this document is"
+	lawWT2023     = "Working Together to Safeguard Children 2023: what the Lead Safeguarding Partners sign off"
+	lawChildDeath = "Children Act 2004, sections 16M to 16P: child death review partners"
+	lawEducation  = "Working Together: education settings in the arrangements"
+	lawYouth      = "Working Together: youth custody and residential homes in the arrangements"
+	lawReport     = "Children Act 2004, section 16G(7) and Working Together: the yearly report"
+	lawAllAge     = "Care Act 2014, sections 42 to 45: safeguarding adults"
+	lawAudit      = "Working Together: multi-agency audit and assurance"
+	lawProcedures = "Working Together: multi-agency procedures"
+)
+
 func mou() *doc {
 	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
 	cover(d, "{{partnership.name}}")
@@ -14,15 +46,18 @@ func mou() *doc {
 	d.pageBreak()
 
 	d.h1("Introduction and context")
-	section(d, "introduction",
-		"The Children Act 2004, as amended by the Children and Social Work Act 2017, gives the safeguarding partners — the local authority, the {{edition.health_body}} and the police — a shared and equal duty to make arrangements to work together, and with the relevant agencies they name, to safeguard and promote the welfare of every child in their area. {{edition.title}} is the statutory guidance on how they do it.",
-		"This memorandum records what the partners in {{partnership.area}} have agreed with each other to meet that duty. The arrangements themselves are published as {{partnership.arrangements_name}}{{#if partnership.in_force_date}}, in force from {{partnership.in_force_date}}{{/if}}; every organisation and practitioner working with children in {{partnership.area}} is expected to know them and act in line with them.",
+	general(d, "introduction", lawAct,
+		"The Children Act 2004, as amended by the Children and Social Work Act 2017, gives the safeguarding partners — the local authority, the {{edition.health_body}} and the police — a shared and equal duty to make arrangements to work together, and with the relevant agencies they name, to safeguard and promote the welfare of the children in their area. {{edition.title}} is the statutory guidance on how they do it.",
 	)
-	d.tag("{{#if partnership.all_age}}")
-	d.p("The partnership is an all-age partnership: its arrangements cover adults at risk as well as children, and this memorandum applies to both.")
+	d.under(lawDocument, func() {
+		d.p("This memorandum records what the safeguarding partners in {{partnership.area}} have agreed with each other to meet that duty. The arrangements themselves are published {{#if partnership.arrangements_title}}as {{partnership.arrangements_title}}{{else}}separately{{/if}}.")
+	})
+	d.tag("{{#if partnership.in_force_date}}")
+	d.p("The arrangements take effect on {{partnership.in_force_date}}.")
 	d.tag("{{/if}}")
+	allAge(d, "This memorandum covers adults at risk as well as children: the partnership is an all-age partnership.")
 	d.tag("{{#if partnership.vision}}")
-	d.p("The partners' shared vision: **{{partnership.vision}}**")
+	d.p("The partners' shared vision is this: **{{partnership.vision}}**")
 	d.tag("{{/if}}")
 	d.tag("{{#if partnership.values}}")
 	leadIn(d, "The values the partners hold each other to are these:")
@@ -30,163 +65,153 @@ func mou() *doc {
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
-	leadIn(d, "This memorandum sets out:")
-	d.bullet("who the safeguarding partners are and who represents them;")
-	d.bullet("what the partners are responsible for, alone and together;")
-	d.bullet("how the arrangements are funded;")
-	d.bullet("how disputes are resolved and concerns escalated;")
-	d.bullet("how the partnership works with the wider partnerships and boards in the area.")
-	d.tag("{{#if review.frequency}}")
-	d.p("The partners review this memorandum {{review.frequency}}.")
-	d.tag("{{/if}}")
 
 	d.h1("The safeguarding partners")
 	d.text("partners",
-		"The law names the {{edition.leads_term}}: the chief executive of the local authority, the {{edition.health_lead}}, and the chief officer of police, each for an area any part of which falls within the local authority area. In {{partnership.area}} the partners, and those who act for them, are:",
+		"The law names the {{edition.leads_term}}: the chief executive of the local authority, the {{edition.health_lead}}, and the chief officer of police, each for an area any part of which falls within the local authority area. In {{partnership.area}} they, and those who act for them, are:",
 	)
 	partnersTable(d)
 	points(d, "partners")
+	deliveryBodies(d)
 	membersList(d)
 	d.h2("Delegation and accountability")
-	section(d, "accountability",
+	general(d, "accountability", lawLeads,
 		"A lead may delegate their functions to a senior officer who can speak with authority for their organisation, commit it to decisions and hold it to account for carrying them out. Delegating the work does not delegate the accountability: each lead remains answerable for what is done in their organisation's name.",
-		"The partners have equal and joint responsibility for the arrangements, backed by equitable and proportionate funding, including any contributions from relevant agencies; each delegate makes sure their organisation takes a full part.",
+		"The guidance gives the partners an equal and joint responsibility for the arrangements, and expects each delegate to make sure their organisation takes a full part in them.",
 	)
 	d.tag("{{#if scrutiny.chair_role}}")
 	d.p("{{scrutiny.chair.display}} is {{scrutiny.chair_role}} and also chairs the partnership.")
 	d.tag("{{/if}}")
 	decisionBodies(d)
+	decisions(d)
 
 	d.h1("Roles and responsibilities")
 	d.text("roles",
-		"The {{edition.leads_term}}, and the {{edition.delegates_term}} they have given authority to, can:",
+		"The guidance expects the {{edition.leads_term}}, and the {{edition.delegates_term}} they give authority to, to be able to:",
 	)
 	d.tag("{{#unless text.roles}}")
-	d.bullet("speak with authority for the partner they represent;")
-	d.bullet("take decisions for their organisation and commit it on policy, resources and practice;")
-	d.bullet("hold their own organisation to account for how well it takes part in, and carries out, the arrangements.")
-	d.p("Together the partners agree how to co-ordinate their safeguarding services, act as a strategic leadership group that supports and engages others, and put local and national learning, including from serious incidents, into practice. They are responsible for the following.")
+	d.under(lawLeads, func() {
+		d.bullet("speak with authority for the partner they represent;")
+		d.bullet("take decisions for their organisation and commit it on policy, resources and practice;")
+		d.bullet("hold their own organisation to account for how well it takes part in, and carries out, the arrangements.")
+		d.p("Together the partners must agree how they co-ordinate their safeguarding services, act as a strategic leadership group that supports and engages others, and put local and national learning, including learning from serious incidents, into practice. The sections below set out what the guidance asks of them on each theme.")
+	})
 	d.tag("{{/unless}}")
 	points(d, "roles")
 
 	d.h2("Leadership")
-	section(d, "leadership",
-		"The partners lead the arrangements actively, make sure they meet the statutory requirements, provide the resources the groups need to work well, and check that the groups make a difference.",
+	general(d, "leadership", lawLeads,
+		"The guidance expects the partners to lead the arrangements actively, to make sure they meet the statutory requirements, to give the partnership's groups the resources they need, and to check that the groups make a difference.",
 	)
 	d.tag("{{#if disputes.single_point}}")
 	d.p("When an issue needs a clear, single point of leadership, the partners decide which of them leads on it, {{disputes.single_point}}.")
 	d.tag("{{/if}}")
-	d.tag("{{#if edition.is_2023}}")
-	d.p("The {{edition.leads_term}} review and sign off the published arrangements, including the plans for independent scrutiny, the shared annual budget, the yearly report and the local threshold document.")
-	d.tag("{{/if}}")
+	signOff(d)
 
 	d.h2("Relationships and resolution")
-	section(d, "relationships",
-		"The partners build open relationships with each other and with other relevant bodies so that information is shared in good time and in proportion, keep a quick and straightforward way of resolving differences of professional opinion, and check that the arrangements work, acting when they are concerned.",
+	general(d, "relationships", lawLeads,
+		"The guidance expects the partners to build open relationships with each other and with other relevant bodies so that information is shared in good time and in proportion, to keep a quick and straightforward way of resolving differences of professional opinion, and to act when they are concerned that the arrangements are not working.",
 	)
 
 	d.h2("Relationships with relevant agencies")
 	d.text("relevant-agencies",
-		"The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 list the agencies the partners may name as relevant agencies; those named must act in line with the arrangements. Towards them the partners will:",
+		"The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 list the agencies the partners may name as relevant agencies, and every agency named must act in line with the arrangements. The guidance expects the partners to:",
 	)
 	d.tag("{{#unless text.relevant_agencies}}")
-	d.bullet("make sure each knows what the arrangements expect of it, and consult them as the arrangements develop, taking account of their own structures and statutory duties;")
-	d.bullet("assure themselves of the quality of the agencies' safeguarding practice and that each has sound safeguarding policies and procedures;")
-	d.bullet("provide a framework for sharing information between all of them;")
-	d.bullet("agree how agencies with a national remit take part, given their duties to several partnerships;")
-	d.bullet("secure the clinical expertise of the designated health professionals for safeguarding;")
-	d.bullet("make sure that schools, colleges, early years settings and other educational providers in the area are fully engaged and involved.")
+	d.under(lawAgencies, func() {
+		d.bullet("make sure each relevant agency knows what the arrangements expect of it, and consult the agencies as the arrangements develop, taking account of their own structures and statutory duties;")
+		d.bullet("assure themselves of the quality of each agency's safeguarding practice, policies and procedures;")
+		d.bullet("provide a framework for sharing information between them all;")
+		d.bullet("agree how agencies with a national remit take part, given their duties to many partnerships;")
+		d.bullet("draw on the clinical expertise of the designated health professionals for safeguarding;")
+		d.bullet("make sure that schools, colleges, early years settings and other educational providers in the area are fully engaged.")
+	})
 	d.tag("{{/unless}}")
 	points(d, "relevant-agencies")
 	d.tag("{{#if relevant_agencies}}")
-	leadIn(d, "The relevant agencies are listed in full in {{partnership.arrangements_name}}. By sector they are:")
+	leadIn(d, "The partners have named {{counts.agencies}}, listed in full in {{partnership.arrangements_name}}. By sector:")
 	d.tag("{{#each agency_sectors}}")
 	d.bullet("**{{name}}**: {{#each agencies}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}")
 	d.tag("{{/each}}")
-	d.tag("{{else}}")
-	d.p("The relevant agencies are set out in {{partnership.arrangements_name}}.")
 	d.tag("{{/if}}")
 
 	d.h2("Information and communication")
-	section(d, "information",
-		"The partners know their own duties under information law and have regard to the Information Commissioner's Office guidance when they request information or answer requests. They communicate regularly with the relevant agencies and the others they expect to work with them.",
+	general(d, "information", lawInfo,
+		"Each partner must know its own duties under information law, and the guidance expects the partners to have regard to the Information Commissioner's Office guidance when they ask for information or answer a request, and to communicate regularly with the relevant agencies and the others they expect to work with them.",
 	)
 
 	d.h2("Assessment and services")
-	section(d, "assessment",
-		"The partners agree with the relevant agencies the levels of need for the different kinds of assessment and the services to be commissioned and delivered at each, and keep an up-to-date threshold document{{#if procedures.threshold}}, {{procedures.threshold}},{{/if}} that sets out the local criteria for action in a way that is transparent, accessible and easy to understand.",
+	general(d, "assessment", lawThreshold,
+		"The guidance expects the partners to agree with the relevant agencies the levels of need at which the different kinds of assessment and services are offered, and to publish a threshold document that sets out the local criteria for action in a way that is transparent, accessible and easy to understand.",
 	)
+	d.tag("{{#if procedures.threshold}}")
+	d.p("The threshold document in {{partnership.area}} is {{procedures.threshold}}.")
+	d.tag("{{/if}}")
 
 	d.h2("Voice of children and young people")
-	section(d, "voice",
-		"The partners make sure children and young people are heard, create opportunities to engage them, and seek assurance that practitioners work with children and families in an empowering, compassionate and honest way, listening to their views and experience.",
+	general(d, "voice", lawVoice,
+		"The guidance expects the partners to make sure children and young people are heard, to give them opportunities to take part, and to seek assurance that practitioners work with children and families in an empowering, compassionate and honest way, listening to their views and experience.",
 	)
 	voiceForums(d)
 
 	d.h2("Data and intelligence")
-	section(d, "data",
-		"The partners provide data, analysis and intelligence to judge how effective the help given to children is, from early help onwards, and use the Joint Strategic Needs Assessment to understand how common needs are and in what circumstances they arise, so that services follow need.",
+	general(d, "data", lawData,
+		"The guidance expects the partners to use data, analysis and intelligence to judge how effective the help given to children is, from early help onwards, and to use the Joint Strategic Needs Assessment to understand the needs in the area, so that services follow need.",
 	)
 
 	d.h2("Serious child safeguarding cases and practice reviews")
 	d.text("reviews",
-		"The partners make arrangements to identify and review serious child safeguarding cases that raise issues of importance for the area. To do so they:",
+		"The partners must make arrangements to identify and review serious child safeguarding cases that raise issues of importance for the area. Under the law and the guidance they must:",
 	)
 	d.tag("{{#unless text.reviews}}")
-	reviewDuties(d)
+	d.under(lawReviews, reviewDuties(d))
 	d.tag("{{/unless}}")
 	points(d, "reviews")
 
 	d.h2("Training")
-	section(d, "training",
-		"The partners agree what multi-agency training the arrangements provide, and monitor and evaluate whether the training they commission is effective.",
+	general(d, "training", lawTraining,
+		"The guidance expects the partners to agree what multi-agency training the arrangements provide, and to monitor and evaluate whether the training they commission works.",
 	)
 
 	d.h2("Scrutiny and assurance")
-	section(d, "scrutiny",
-		"The partners arrange independent scrutiny that is objective, acts as a critical friend and promotes reflection to drive continuous improvement. They publish a report at least once in every 12 months on what they have done as a result of the arrangements, including child safeguarding practice reviews, and how effective the arrangements have been; they agree how that report is independently scrutinised, make it widely available, and include in it any updates to the published arrangements with the timescale for putting them in place.",
+	general(d, "scrutiny", lawScrutiny,
+		"The partners must arrange for the effectiveness of the arrangements to be scrutinised independently, in a way that is objective, acts as a constructive critical friend and promotes reflection and improvement. They must publish a report at least once in every 12 months on what they and the relevant agencies have done as a result of the arrangements, including on child safeguarding practice reviews, and how effective the arrangements have been. The guidance expects them to agree how that report is independently scrutinised, to make it widely available, and to include in it any updates to the published arrangements with the timescale for putting them in place.",
 	)
 	scrutinyFacts(d)
 
 	d.h2("Information sharing and information governance")
-	section(d, "information-sharing",
-		"The partners support information sharing between and within organisations and remove the barriers to it, under an information sharing agreement that follows data protection and freedom of information law and puts the protection of children first.",
+	general(d, "information-sharing", lawInfo,
+		"The guidance expects the partners to support information sharing between and within organisations and to remove the barriers to it, under agreements that follow data protection law and put the safety of children first.",
 	)
-	dataSharing(d)
+	dataSharing(d, "")
 
 	d.h1("Funding and resourcing")
-	section(d, "funding",
-		"The partners share the cost of the arrangements in equitable and proportionate payments, and add contributions in kind. They review the funding every year and agree it together; if a partner does not meet its agreed share, the dispute resolution process below is used.",
-	)
-	d.tag("{{#if edition.is_2023}}")
-	d.p("Each partner's contribution is set out openly, so that children, families and the public can see how the arrangements are paid for, and the {{edition.leads_term}} sign off the shared budget.")
-	d.tag("{{/if}}")
-	fundingTable(d)
-	d.p("The partners also agree with the relevant agencies any contribution, in money or in kind, that those agencies make, since they benefit from the partnership's work.")
+	funding(d)
 
+	d.tag("{{#if has.disputes}}")
 	d.h1("Dispute resolution and escalation")
-	section(d, "disputes",
-		"Disagreements between the partners, or between a partner and a relevant agency, are resolved locally and quickly wherever possible, through open leadership, transparency and respectful professional challenge.",
-	)
+	d.text("disputes")
+	points(d, "disputes")
 	disputeFacts(d)
 	d.tag("{{#if disputes.practice_policy}}")
 	d.h2("Escalation between practitioners")
-	section(d, "practice-escalation",
-		"Practitioners who disagree about how to keep a child safe resolve it quickly and simply, following {{disputes.practice_policy}}. A disagreement never stands in the way of safeguarding the child.",
+	d.text("practice-escalation",
+		"Practitioners who disagree about how to keep a child safe follow {{disputes.practice_policy}}.",
 	)
+	points(d, "practice-escalation")
+	d.tag("{{/if}}")
+	d.tag("{{/if}}")
+	accountability(d)
+
+	d.tag("{{#if has.mou_arrangements}}")
+	d.h1("Partnership arrangements")
+	d.text("boards")
+	points(d, "boards")
+	boardsList(d, "The partnership works with these boards and partnerships in {{partnership.area}}:")
+	governance(d)
 	d.tag("{{/if}}")
 
-	d.h1("Partnership arrangements")
-	section(d, "boards",
-		"The partnership works alongside the other strategic partnerships in {{partnership.area}} that support children, young people and the adults they depend on: the partners align plans with them, keep them informed and ask for their support where their work affects children's safety.",
-	)
-	d.tag("{{#if boards}}")
-	leadIn(d, "The partnership links with these boards and partnerships:")
-	d.tag("{{#each boards}}")
-	d.bullet("{{name}}{{#if purpose}}: {{purpose}}{{/if}}")
-	d.tag("{{/each}}")
-	d.tag("{{/if}}")
-	governance(d)
+	reviewSection(d, "Review")
 
 	d.tag("{{#if history}}")
 	d.h1("Document history")
@@ -194,15 +219,32 @@ func mou() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("Endorsement")
-	section(d, "endorsement",
-		"We, the undersigned, endorse this Memorandum of Understanding and accept our responsibility for making the arrangements it describes effective for the children of {{partnership.area}}.",
+	general(d, "endorsement", lawEndorse,
+		"By signing, each of us endorses {{document.this_title}} and accepts our organisation's share of the duty to make the arrangements it describes work for the children of {{partnership.area}}.",
 	)
 	d.signatures()
 	return d
 }
 
+// general writes a section's default wording as general wording under a
+// legal basis; the data's own wording in [text] id replaces it, and the
+// points in [points] id follow it.
+func general(d *doc, id, basis string, defaults ...string) {
+	d.tag("{{#each text." + textKey(id) + "}}")
+	d.p("{{this}}")
+	d.tag("{{else}}")
+	d.under(basis, func() {
+		for _, s := range defaults {
+			d.p(s)
+		}
+	})
+	d.tag("{{/each}}")
+	points(d, id)
+}
+
 // section writes a section's wording (the data's own, or the defaults)
-// followed by the partnership's own points for it, in their order.
+// followed by the partnership's own points for it, in their order. The
+// defaults are general wording only where the caller says so (d.under).
 func section(d *doc, id string, defaults ...string) {
 	d.text(id, defaults...)
 	points(d, id)
@@ -222,6 +264,13 @@ func leadIn(d *doc, text string) {
 	d.p(text)
 }
 
+// allAge says, for an all-age partnership, that the document covers adults.
+func allAge(d *doc, text string) {
+	d.tag("{{#if partnership.all_age}}")
+	d.p(text)
+	d.tag("{{/if}}")
+}
+
 // cover writes the title page.
 func cover(d *doc, subtitle string) {
 	d.title1("{{document.title}}")
@@ -234,11 +283,18 @@ func cover(d *doc, subtitle string) {
 // membersList names the members who are not statutory partners.
 func membersList(d *doc) {
 	d.tag("{{#if members}}")
-	leadIn(d, "Members who are not statutory partners also sit with the partners:")
+	leadIn(d, "{{counts.members_lead}}")
 	d.tag("{{#each members}}")
-	d.bullet("**{{organisation}}**{{#if name}}: {{name}}{{#if title}}, {{title}}{{/if}}{{/if}}{{#unless name}}{{#if title}}: {{title}}{{/if}}{{/unless}}{{#if sits}} ({{sits}}){{/if}}")
+	d.bullet("{{line}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
+}
+
+// deliveryBodies says which organisations deliver services for a partner.
+func deliveryBodies(d *doc) {
+	d.tag("{{#each delivery_bodies}}")
+	d.p("{{sentence}}")
+	d.tag("{{/each}}")
 }
 
 // decisionBodies says who takes each partner's policy decisions.
@@ -250,26 +306,49 @@ func decisionBodies(d *doc) {
 	d.tag("{{/each}}")
 }
 
+// decisions is the scheme of delegation: who takes which decision.
+func decisions(d *doc) {
+	d.tag("{{#if decisions}}")
+	leadIn(d, "The partners have agreed who takes these decisions:")
+	d.table([]int{5026, 4000},
+		[]cell{c("Decision"), c("Taken by")},
+		[]cell{c("{{#each decisions}}{{decision}}"), c("{{by}}{{/each}}")},
+	)
+	d.tag("{{/if}}")
+}
+
+// signOff is what the 2023 edition has the Lead Safeguarding Partners
+// review and sign off; the threshold document only where it is named.
+func signOff(d *doc) {
+	d.tag("{{#if edition.is_2023}}")
+	d.under(lawWT2023, func() {
+		d.p("The {{edition.leads_term}} must review and sign off the published arrangements, including the plans for independent scrutiny, the shared annual budget and the yearly report{{#if procedures.threshold}}, and the threshold document, {{procedures.threshold}}{{/if}}.")
+	})
+	d.tag("{{/if}}")
+}
+
 // reviewDuties are the partners' standing duties on serious cases.
-func reviewDuties(d *doc) {
-	d.bullet("have regard to the statutory guidance and to any guidance the national Child Safeguarding Practice Review Panel publishes;")
-	d.bullet("make sure the local authority notifies the Panel of serious incidents whenever it must;")
-	d.bullet("hold rapid reviews promptly and send each completed rapid review to the Panel;")
-	d.bullet("commission and oversee a local child safeguarding practice review where they judge one appropriate, agree its method with the reviewer, and check its progress and quality;")
-	d.bullet("decide openly whether to hold a review, and explain the decision, including to the family;")
-	d.bullet("involve practitioners in each review and invite the family, including surviving children, to contribute;")
-	d.bullet("make sure each final report summarises the improvements it recommends and analyses the underlying reasons for what was or was not done;")
-	d.bullet("tell the national Panel and the Secretary of State the reasons for any delay, or for any decision not to publish, and send them a copy of each full report;")
-	d.bullet("take account of the findings of local and national reviews, share them, and regularly audit the progress of the improvements.")
+func reviewDuties(d *doc) func() {
+	return func() {
+		d.bullet("have regard to the statutory guidance and to any guidance the national Child Safeguarding Practice Review Panel publishes;")
+		d.bullet("make sure the local authority notifies the Panel of each serious incident it must report;")
+		d.bullet("hold a rapid review promptly after each notification and send it to the Panel;")
+		d.bullet("commission and oversee a local child safeguarding practice review where they judge one appropriate, agree its method with the reviewer, and check its progress and quality;")
+		d.bullet("decide openly whether to hold a review, and explain the decision, including to the family;")
+		d.bullet("involve practitioners in each review and invite the family, including surviving children, to contribute;")
+		d.bullet("make sure each final report sets out the improvements it recommends and the underlying reasons for what was or was not done;")
+		d.bullet("tell the national Panel and the Secretary of State the reasons for any delay, or for any decision not to publish, and send them a copy of each full report;")
+		d.bullet("act on the findings of local and national reviews, share them, and check that the improvements are made.")
+	}
 }
 
 // scrutinyFacts prints who leads scrutiny and how.
 func scrutinyFacts(d *doc) {
-	d.tag("{{#if scrutiny.lead}}")
-	d.p("Independent scrutiny is led by {{scrutiny.lead.phrase}}.")
+	d.tag("{{#if scrutiny.lead_sentence}}")
+	d.p("{{scrutiny.lead_sentence}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.duties}}")
-	leadIn(d, "{{#if scrutiny.by_chair}}The independent chair's{{else}}The independent scrutineer's{{/if}} role is to:")
+	leadIn(d, "{{scrutiny.duties_lead}}")
 	d.tag("{{#each scrutiny.duties}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -287,57 +366,100 @@ func scrutinyFacts(d *doc) {
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.bodies}}")
-	d.p("These bodies also take part in scrutiny: {{scrutiny.bodies | join \"; \"}}.")
+	d.p("{{scrutiny.bodies_sentence}}")
 	d.tag("{{/if}}")
 }
 
-// dataSharing lists the information sharing agreements and their status.
-func dataSharing(d *doc) {
+// dataSharing states each information sharing agreement and its status:
+// only those with others ("with") or only the partners' own ("without"),
+// or all ("").
+func dataSharing(d *doc, which string) {
 	d.tag("{{#each data_sharing}}")
-	d.p("{{name}}{{#if with}}, with {{with}}{{/if}}: {{status_text}}.{{#if scope}} It covers {{scope}}.{{/if}}")
+	switch which {
+	case "with":
+		d.tag("{{#if with}}")
+	case "without":
+		d.tag("{{#unless with}}")
+	}
+	d.p("{{sentence}}")
+	switch which {
+	case "with":
+		d.tag("{{/if}}")
+	case "without":
+		d.tag("{{/unless}}")
+	}
 	d.tag("{{/each}}")
 }
 
 // voiceForums lists the forums for children's and families' voice.
 func voiceForums(d *doc) {
 	d.tag("{{#if voice}}")
-	leadIn(d, "Children, young people and families are heard through these forums:")
+	leadIn(d, "Children, young people and families are heard through {{counts.voice}}:")
 	d.tag("{{#each voice}}")
 	d.bullet("**{{name}}**{{#if developing}} (being developed){{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
 
-// disputeFacts prints the policy, the escalation route, arbitration and
-// the regulators: the data's, or a route that follows who leads scrutiny.
+// disputeFacts prints the partnership's own dispute resolution: the
+// policy, who leads, the escalation route and arbitration, as far as the
+// data gives them. Nothing is said that the data does not say.
 func disputeFacts(d *doc) {
 	d.tag("{{#if disputes.policy}}")
-	d.p("The policy for resolving disagreements is **{{disputes.policy}}**.{{#if disputes.policy_note}} {{disputes.policy_note}}{{/if}}")
+	d.p("Disagreements are resolved under {{disputes.policy}}.{{#if disputes.policy_note}} {{disputes.policy_note}}{{/if}}")
 	d.tag("{{/if}}")
-	d.p("When a single partner needs to lead on a disagreement, the partners agree which is best placed and it acts on behalf of, and in the interest of, all {{counts.partners}} partners{{#if disputes.single_point}}; this is agreed {{disputes.single_point}}{{/if}}.")
 	d.tag("{{#if disputes.route}}")
 	leadIn(d, "A disagreement that is not resolved is escalated in this order:")
 	d.tag("{{#each disputes.route}}")
 	d.number("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
-	d.tag("{{#unless disputes.route}}")
-	d.tag("{{#if scrutiny.lead}}")
-	d.p("If the partners cannot resolve it, the matter goes to {{scrutiny.lead.phrase}}, who works with the {{edition.leads_term}} to resolve it.")
+	d.tag("{{#if disputes.single_point}}")
+	d.p("When one partner leads on a disagreement, it acts on behalf of, and in the interest of, all {{counts.partners}} partners.")
 	d.tag("{{/if}}")
-	d.tag("{{/unless}}")
 	d.tag("{{#if disputes.arbitration}}")
-	d.p("If no resolution can be reached, the partners{{#if scrutiny.lead}}, consulting {{scrutiny.lead.phrase}},{{/if}} consider formal independent arbitration through {{disputes.arbitration}}.")
-	d.tag("{{/if}}")
-	d.tag("{{#if disputes.regulator_list}}")
-	d.p("Partners that do not meet their statutory duties are held to account through regulation and inspection, for example by {{disputes.regulator_list}}, and the Secretary of State may take enforcement action.")
-	d.tag("{{else}}")
-	d.p("Partners that do not meet their statutory duties are held to account through regulation and inspection, by Ofsted, the Care Quality Commission and {{terms.constabulary}}, and the Secretary of State may take enforcement action.")
+	d.p("If no resolution can be reached, the partners may seek independent arbitration through {{disputes.arbitration}}.")
 	d.tag("{{/if}}")
 }
 
-// fundingTable writes the current year's contributions, or says there are
-// none on record.
+// accountability is how partners are held to their duties: the regulators
+// the data names, else the inspectorates every partner answers to; then
+// the inspection frameworks the partnership answers to.
+func accountability(d *doc) {
+	d.h1("Accountability and inspection")
+	d.tag("{{#if disputes.regulator_list}}")
+	d.p("Partners that do not meet their statutory duties are held to account through regulation and inspection, for example by {{disputes.regulator_list}}, and the Secretary of State may take enforcement action.")
+	d.tag("{{else}}")
+	d.under(lawRegulators, func() {
+		d.p("Each partner's services are inspected by its own inspectorate — Ofsted, the Care Quality Commission or {{terms.constabulary}} — and the Secretary of State may take enforcement action against a partner that does not meet its statutory duties.")
+	})
+	d.tag("{{/if}}")
+	d.tag("{{#if inspections}}")
+	leadIn(d, "The partnership answers to {{counts.inspections}}:")
+	d.tag("{{#each inspections}}")
+	d.bullet("{{name}}{{#if by}}, carried out by {{by}}{{/if}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+}
+
+// funding writes what the guidance asks of funding, what the partners
+// agreed beyond the amounts, and the current year's contributions.
+func funding(d *doc) {
+	d.tag("{{#each text.funding}}")
+	d.p("{{this}}")
+	d.tag("{{else}}")
+	d.under(lawFunding, func() {
+		d.p("{{#if edition.is_2023}}The {{edition.leads_term}} must agree a shared annual budget for the arrangements. The guidance expects each partner's contribution to be equitable and proportionate, and to be set out openly so that children, families and the public can see how the arrangements are paid for; relevant agencies may contribute too.{{else}}The guidance expects the safeguarding partners to agree the funding each of them provides, in shares that are equitable and proportionate, together with any contributions from relevant agencies.{{/if}}")
+	})
+	d.tag("{{/each}}")
+	points(d, "funding")
+	d.tag("{{#each funding_terms.sentences}}")
+	d.p("{{this}}")
+	d.tag("{{/each}}")
+	fundingTable(d)
+}
+
+// fundingTable writes the current year's contributions.
 func fundingTable(d *doc) {
 	d.tag("{{#if funding}}")
 	leadIn(d, "The contributions for {{funding.year}} are:")
@@ -347,7 +469,7 @@ func fundingTable(d *doc) {
 		[]cell{c("**Total**"), c("**{{funding.total | money}}**"), c("**{{funding.percent}}**")},
 	)
 	d.tag("{{#if funding.in_kind}}")
-	leadIn(d, "The partners also contribute in kind, for example:")
+	leadIn(d, "The partners also contribute in kind:")
 	d.tag("{{#each funding.in_kind}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -355,8 +477,29 @@ func fundingTable(d *doc) {
 	d.tag("{{#if funding.note}}")
 	d.p("{{funding.note}}")
 	d.tag("{{/if}}")
-	d.tag("{{else}}")
-	d.p("The partners agree their contributions each year; each partner's share is published with the yearly report.")
+	d.tag("{{/if}}")
+}
+
+// boardsList lists the linked boards after a lead-in.
+func boardsList(d *doc, lead string) {
+	d.tag("{{#if boards}}")
+	leadIn(d, lead)
+	d.tag("{{#each boards}}")
+	d.bullet("{{name}}{{#if purpose}}: {{purpose}}{{/if}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+}
+
+// reviewSection says when the arrangements were and will be reviewed, as
+// far as the data says.
+func reviewSection(d *doc, heading string) {
+	d.tag("{{#if has.review}}")
+	d.h1(heading)
+	d.text("review")
+	d.tag("{{#if review.sentence}}")
+	d.p("{{review.sentence}}")
+	d.tag("{{/if}}")
+	points(d, "review")
 	d.tag("{{/if}}")
 }
 
@@ -372,11 +515,10 @@ func governance(d *doc) {
 	d.tag("{{/if}}")
 	d.tag("{{#if subgroups}}")
 	d.h2("Sub-groups")
-	leadIn(d, "The partners delegate detailed work to these groups:")
-	d.table([]int{3000, 6026},
-		[]cell{c("Group"), c("What it does")},
-		[]cell{c("{{#each subgroups}}**{{name}}**"), cell{"{{purpose}}", "{{#if chair_name}}Chair: {{chair_name}}. {{/if}}{{#if frequency}}Meets {{frequency}}. {{/if}}{{#if reports_to_text}}Reports to: {{reports_to_text}}.{{/if}}{{/each}}"}},
-	)
+	d.tag("{{#each subgroups}}")
+	d.h3("{{name}}")
+	groupTerms(d)
+	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
 
@@ -385,15 +527,14 @@ func groupTerms(d *doc) {
 	d.tag("{{#if purpose}}")
 	d.p("{{purpose}}")
 	d.tag("{{/if}}")
-	d.p("{{#if chair_name}}Chair: {{chair_name}}. {{/if}}{{#if rotation_text}}{{rotation_text}} {{/if}}{{#if frequency}}It meets {{frequency}}. {{/if}}{{#if quorum}}Quorum: {{quorum}}. {{/if}}{{#if reports_to_text}}It reports to: {{reports_to_text}}.{{/if}}")
-	d.tag("{{#if shared_with_text}}")
-	d.p("It is shared with {{shared_with_text}}.")
+	d.tag("{{#if summary}}")
+	d.p("{{summary}}")
 	d.tag("{{/if}}")
-	d.tag("{{#if members}}")
-	d.p("Members: {{members | join \"; \"}}.")
+	d.tag("{{#if members_sentence}}")
+	d.p("{{members_sentence}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if objectives}}")
-	leadIn(d, "Its objectives are to:")
+	leadIn(d, "{{objectives_lead}}")
 	d.tag("{{#each objectives}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
