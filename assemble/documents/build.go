@@ -39,6 +39,7 @@ type Options struct {
 	Progress          io.Writer // one line per partnership; nil for none
 	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
 	Warnings          io.Writer // problems that do not stop the build (--compare's history); nil for none
+	Review            bool      // also write <name>-review.docx per document: a comment on each paragraph saying where it came from
 }
 
 // File is one rendered document, not yet written.
@@ -277,7 +278,7 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 			return // a template is broken: the failure says which
 		}
 		var docs map[string]File
-		r.files, docs, r.errs = renderAll(tmpls, p, kinds, opts.SplitEndorsements)
+		r.files, docs, r.errs = renderAll(tmpls, p, kinds, opts.SplitEndorsements, opts.Review)
 		if len(r.errs) > 0 {
 			progress("%s: %d template problem(s), not built", path, len(r.errs))
 			return

@@ -65,7 +65,7 @@ func (c *comparison) compare(old, p *partnership.Partnership, newDocs map[string
 	if old == nil {
 		return
 	}
-	_, oldDocs, errs := renderAll(tmpls, old, kinds, false)
+	_, oldDocs, errs := renderAll(tmpls, old, kinds, false, false)
 	if len(errs) > 0 {
 		c.errs = errs
 		return

@@ -28,8 +28,9 @@ func withEndorsed(kinds []string) []string {
 // renderAll renders a partnership's documents of the given kinds, each
 // stamped with its fingerprint, the endorsement pages with the fingerprints
 // of the documents they endorse. It returns the files to write and each
-// kind's document.
-func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnership, kinds []string, split bool) ([]File, map[string]File, wordtemplate.Errors) {
+// kind's document. With review, each document asked for is followed by its
+// review copy, <name>-review.docx (review.go).
+func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnership, kinds []string, split, review bool) ([]File, map[string]File, wordtemplate.Errors) {
 	fps := map[string]string{}
 	docs := map[string]File{}
 	var files []File
@@ -44,6 +45,14 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 		fps[k] = fp
 		if slices.Contains(kinds, k) {
 			files = append(files, fs...)
+			if review {
+				b, err := reviewCopy(tmpls[k], p, k, fps)
+				if err != nil {
+					errs = append(errs, wordtemplate.AsErrors(err)...)
+					continue
+				}
+				files = append(files, File{Path: strings.TrimSuffix(fs[0].Path, ".docx") + "-review.docx", Data: b})
+			}
 		}
 	}
 	return files, docs, errs
@@ -55,6 +64,12 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 // package is written: the package is deflated once. It returns the
 // package and the fingerprint.
 func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, string, error) {
+	return stampedWith(t, view, fps, main, nil, nil)
+}
+
+// stampedWith is stamped with the engine's trace (nil for none) and a last
+// change to the package after the fingerprint's (nil for none).
+func stampedWith(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string, trace func(wordtemplate.Para), finish func(map[string][]byte) error) ([]byte, string, error) {
 	view.Document.Fingerprint = fingerprint.Placeholder
 	for i := range view.Signatories {
 		view.Signatories[i].Document.Fingerprint = fps[view.Signatories[i].Document.Kind]
@@ -62,6 +77,7 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 	var fp string
 	var fpErr error
 	b, err := t.RenderWith(view, wordtemplate.RenderOptions{
+		Trace: trace,
 		Main: func(doc string) []byte {
 			if main != nil {
 				doc = main(doc)
@@ -72,6 +88,11 @@ func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main f
 		Finish: func(parts map[string][]byte) error {
 			if fpErr != nil {
 				return fpErr
+			}
+			if finish != nil {
+				if err := finish(parts); err != nil {
+					return err
+				}
 			}
 			return fingerprint.StampParts(t.Entries(), parts, func(name string) ([]byte, error) {
 				b, _, err := t.Entry(name)

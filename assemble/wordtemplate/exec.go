@@ -317,6 +317,9 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 			if path != "" && blk.scope != "inline" {
 				pushed = len(b.tr.blocks)
 				b.tr.blocks = append(b.tr.blocks, path)
+				if tg.block == "unless" {
+					b.tr.elses = append(b.tr.elses, path)
+				}
 			} else if path != "" {
 				b.tr.inline(path)
 			}
@@ -326,6 +329,9 @@ func (st *state) block(b *writer, n *node, sc *scope, plain bool) {
 		}
 		if pushed >= 0 {
 			b.tr.blocks = b.tr.blocks[:pushed]
+			if tg.block == "unless" {
+				b.tr.elses = b.tr.elses[:len(b.tr.elses)-1]
+			}
 		}
 	}
 	otherwise := func() {

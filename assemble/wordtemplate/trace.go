@@ -30,9 +30,11 @@ type Para struct {
 	// branch holds this paragraph, outermost first: an {{#if}}'s or
 	// {{#unless}}'s field, an {{#each}}'s item (partners[1]).
 	Blocks []string
-	// Else are the blocks whose {{else}} branch holds this paragraph,
-	// outermost first: an {{#if}}'s or {{#unless}}'s field, an
-	// {{#each}}'s list, which was empty.
+	// Else are the fields this paragraph is shown for because they are
+	// empty or false, outermost first: the blocks whose {{else}} branch
+	// holds it (an {{#if}}'s or {{#unless}}'s field, an {{#each}}'s list),
+	// and the {{#unless}} blocks whose main branch holds it (also in
+	// Blocks). "General wording because text.funding is empty."
 	Else []string
 }
 

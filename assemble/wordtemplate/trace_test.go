@@ -159,3 +159,14 @@ func TestParagraphNumbersAreStartTags(t *testing.T) {
 		}
 	}
 }
+
+// An {{#unless}}'s body is shown because its field is empty: in Blocks
+// and in Else.
+func TestTraceUnless(t *testing.T) {
+	body := para("{{#unless none}}") + para("General wording.") + para("{{/unless}}") + para("After.")
+	got, _ := traceOf(t, body, testData)
+	want := []Para{{Template: 2, Blocks: []string{"none"}, Else: []string{"none"}}, {Template: 4}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("trace:\n got %+v\nwant %+v", got, want)
+	}
+}

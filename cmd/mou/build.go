@@ -28,6 +28,7 @@ func buildCommand() *cli.Command {
 			&cli.DurationFlag{Name: "pdf-timeout", Value: documents.DefaultPDFTimeout, Usage: "stop LibreOffice if converting the whole build takes longer, e.g. 15m"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
 			&cli.StringFlag{Name: "compare", Usage: "an earlier version's data file or folder: also write each document's tracked changes against it, as <name>-changes.docx"},
+			&cli.BoolFlag{Name: "review", Usage: "also write each document's review copy, <name>-review.docx: a Word comment on every paragraph saying which data (file and line) or which law it comes from"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
 		Action: func(c *cli.Context) error {
@@ -50,6 +51,7 @@ func buildCommand() *cli.Command {
 			opts := documents.Options{
 				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
 				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"), Warnings: c.App.ErrWriter,
+				Review: c.Bool("review"),
 			}
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer

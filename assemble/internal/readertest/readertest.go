@@ -167,3 +167,11 @@ func PDFPages(t testing.TB, pdf string) int {
 	t.Fatalf("pdfinfo gave no page count:\n%s", out)
 	return 0
 }
+
+// Python runs a python-docx script over the files (sys.argv[1:]); the
+// script prints each file's result followed by "\x00". It returns the
+// results in the order of files, skipping as PythonDocx does.
+func Python(t testing.TB, script string, files []string) []string {
+	t.Helper()
+	return runPython(t, script, files)
+}
