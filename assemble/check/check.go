@@ -7,10 +7,14 @@
 //	           errors are the result, as with build)
 //	items.toml ─ items ─▶ the edition's items; each is
 //	   not applicable (edition, dates, a condition of the data), or
-//	   looked for in the data (needs: each miss located at file:line), then
-//	   in the document rendered in memory (documents.Render: the section's
-//	   heading is present, the section is not empty, it prints the data)
+//	   looked for in the data (needs: each miss located at file:line; a
+//	   placeholder name counts as missing), then in the document rendered
+//	   in memory (documents.Render: the section's heading is present, the
+//	   section is not empty nor prompts only, it prints the data)
 //	─▶ Result: one Outcome per item, met / missing / not applicable
+//
+// Only the data meets an item: the template's general wording is the same
+// for every partnership, so every item of items.toml has needs.
 //
 // Nothing is written. Because the documents are rendered with the templates
 // that build would use (the defaults, or --templates), a section a user
@@ -70,8 +74,6 @@ type Outcome struct {
 	Document string `json:"document"`
 	Section  string `json:"section,omitempty"`
 	Template string `json:"template,omitempty"`
-	// Note adds what a met item still needs from people, e.g. prompts.
-	Note string `json:"note,omitempty"`
 	// Add holds, for a missing item, each place to change and what to write.
 	Add partnership.Findings `json:"add,omitempty"`
 }
@@ -206,9 +208,12 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 	}
 
 	// The data first: a missing fact is fixed in the data file.
+	// Every item has needs (items.Parse): the template's wording is the
+	// same for every partnership, so only the data can meet an item.
 	var evidence []items.Value
 	var add partnership.Findings
-	for _, raw := range it.Needs {
+	said := map[string]bool{}
+	for i, raw := range it.Needs {
 		n, err := parseNeed(raw)
 		if err != nil {
 			return o, fmt.Errorf("items.toml, %s: %w", it.ID, err)
@@ -216,7 +221,12 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 		ev, misses := n.eval(c.p)
 		evidence = append(evidence, ev...)
 		for _, m := range misses {
-			f := c.p.FindingAt(sev, it.ID, m.path, m.msg, "add "+it.Add)
+			hint := "add " + it.AddFor(i)
+			if said[m.path+"\x00"+m.msg+"\x00"+hint] {
+				continue // two needs stopped at the same missing table
+			}
+			said[m.path+"\x00"+m.msg+"\x00"+hint] = true
+			f := c.p.FindingAt(sev, it.ID, m.path, m.msg, hint)
 			if f.File == "" {
 				// A table none of a folder's files has: add it to any of them.
 				f.File = c.path
@@ -227,9 +237,15 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 	if len(add) > 0 {
 		return missing("not in the data", add...)
 	}
+	// Evidence is supporting detail: where else the data speaks to the item
+	// (the section's own wording), shown after what meets it.
 	for _, pattern := range it.Evidence {
 		found, _ := items.Resolve(c.p, pattern)
-		evidence = append(evidence, found...)
+		for _, f := range found {
+			if blank, _ := items.Blank(f); !blank {
+				evidence = append(evidence, f)
+			}
+		}
 	}
 	for _, e := range evidence {
 		f := c.p.FindingAt(sev, it.ID, e.Path, "", "")
@@ -261,10 +277,13 @@ func (c *checker) item(it items.Item) (Outcome, error) {
 			return missing(msg, templateFinding(msg, "put the tag that prints it back in the template's section"))
 		}
 	}
-	o.Status = Met
-	if it.Document == documents.YearlyReport && sec.promptsOnly() {
-		o.Note = "prompts only, to write before publishing"
+	if sec.promptsOnly() {
+		// The data is there but the section prints only its prompts: the
+		// template has lost the tag that prints the partnership's wording.
+		msg := fmt.Sprintf("the section %q of the %s holds only prompts, though the data has its wording", sec.heading, it.Document)
+		return missing(msg, templateFinding(msg, "put back the tag that prints the section's [text] in the template, or remove your copy to use the default"))
 	}
+	o.Status = Met
 	return o, nil
 }
 

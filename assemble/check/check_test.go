@@ -23,6 +23,15 @@ import (
 
 const complete = "testdata/complete.toml"
 
+// minimal is a partnership that gives its three partners and nothing else.
+var minimal = func() string {
+	b, err := os.ReadFile("testdata/minimal.toml")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
+
 // today keeps validation's "not in the future" stable for the fixtures.
 var today = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
@@ -55,6 +64,13 @@ func checkText(t *testing.T, text string, opts Options) *Result {
 func dropLines(text string, first, last int) string {
 	lines := strings.Split(text, "\n")
 	return strings.Join(append(lines[:first-1:first-1], lines[last:]...), "\n")
+}
+
+// replaceLine puts with in place of line n (1-based).
+func replaceLine(text string, n int, with string) string {
+	lines := strings.Split(text, "\n")
+	lines[n-1] = with
+	return strings.Join(lines, "\n")
 }
 
 func missingIDs(r *Result) []string {
@@ -109,20 +125,20 @@ var dataCases = []struct {
 		[]string{"partners.dsp-named"}, "partners[2].delegate.name", 35, "partners[2].delegate.name is not given"},
 	{"partners.chair", dropLines(base, 79, 79), 0,
 		[]string{"partners.chair"}, "scrutiny.chair", 77, "scrutiny.chair is not given"},
-	{"partners.education", dropLines(strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), 90, 91) + "\n[points]\neducation = [\"Schools take part through the Schools Forum.\"]\n", 0,
+	{"partners.education", dropLines(strings.Replace(strings.Replace(base, `sector = "education"`, `sector = "health"`, 1), "[points]\n", "[points]\neducation = [\"Schools take part through the Schools Forum.\"]\n", 1), 91, 92), 0,
 		[]string{"partners.education"}, "education", 0, "education is not given"},
-	{"arr.education", dropLines(base, 90, 91), 0,
+	{"arr.education", dropLines(base, 91, 92), 0,
 		[]string{"arr.education"}, "education", 0, "education is not given"},
-	{"arr.youth-custody", dropLines(base, 93, 94), 0,
+	{"arr.youth-custody", dropLines(base, 94, 95), 0,
 		[]string{"arr.youth-custody"}, "youth_custody", 0, "youth_custody is not given"},
-	{"arr.child-death", dropLines(base, 96, 97), 0,
+	{"arr.child-death", dropLines(base, 97, 98), 0,
 		[]string{"arr.child-death"}, "child_death", 0, "child_death is not given"},
-	{"arr.disputes", dropLines(base, 99, 100), 0,
+	{"arr.disputes", dropLines(base, 100, 101), 0,
 		[]string{"arr.disputes"}, "disputes", 0, "disputes is not given"},
-	{"arr.voice", dropLines(base, 102, 103), 0,
+	{"arr.voice", dropLines(base, 103, 104), 0,
 		[]string{"arr.voice"}, "voice", 0, "voice is not given"},
 	{"arr.threshold", strings.Replace(base, `threshold = "Riverside Threshold of Need"`, `manual = "Riverside Procedures"`, 1), 0,
-		[]string{"arr.threshold"}, "procedures.threshold", 105, "procedures.threshold is not given"},
+		[]string{"arr.threshold", "arr.threshold-signoff"}, "procedures.threshold", 106, "procedures.threshold is not given"},
 	{"arr.work-together", dropLines(base, 46, 50), 0,
 		[]string{"arr.work-together"}, "meetings", 0, "meetings is not given"},
 	{"arr.scrutiny", dropLines(base, 78, 79), 2018,
@@ -140,9 +156,51 @@ var dataCases = []struct {
 	{"arr.report-location", dropLines(dropLines(base, 84, 84), 9, 9), 0,
 		[]string{"arr.report-location", "report.availability"}, "partnership.website", 3, "partnership.website is not given"},
 	{"arr.lsp-signoff", strings.Replace(base, `document = "arrangements"`, `document = "mou"`, 1), 0,
-		[]string{"arr.lsp-signoff"}, "endorsements", 71, "no endorsements has document = arrangements"},
-	{"report.yearly", dropLines(base, 81, 88), 0,
-		[]string{"report.yearly"}, "report", 0, "report is not given"},
+		[]string{"arr.lsp-signoff", "arr.threshold-signoff"}, "endorsements", 71, "no endorsements has document = arrangements"},
+	{"report.yearly", dropLines(base, 81, 89), 0,
+		[]string{"report.yearly", "report.send"}, "report", 0, "report is not given"},
+	{"arr.reviews", dropLines(base, 127, 127), 0,
+		[]string{"arr.reviews", "arr.review-process"}, "points.reviews", 126, "points.reviews is not given"},
+	{"arr.training", dropLines(base, 128, 128), 0,
+		[]string{"arr.training"}, "points.training", 126, "points.training is not given"},
+	{"arr.audit", dropLines(base, 116, 118), 0,
+		[]string{"arr.audit"}, "audits", 0, "audits is not given"},
+	{"arr.data", dropLines(base, 112, 114), 0,
+		[]string{"arr.data"}, "data_sharing", 0, "data_sharing is not given"},
+	{"report.activity", dropLines(base, 131, 131), 0,
+		[]string{"report.activity"}, "text.activity", 130, "text.activity is not given"},
+	{"report.effectiveness", dropLines(base, 132, 132), 0,
+		[]string{"report.effectiveness"}, "text.effectiveness", 130, "text.effectiveness is not given"},
+	{"report.impact", dropLines(base, 133, 133), 0,
+		[]string{"report.impact"}, "text.impact", 130, "text.impact is not given"},
+	{"report.no-progress", dropLines(base, 134, 134), 0,
+		[]string{"report.no-progress"}, "text.no-progress", 130, "text.no-progress is not given"},
+	{"report.review-actions", dropLines(base, 135, 135), 0,
+		[]string{"report.review-actions"}, "text.review-actions", 130, "text.review-actions is not given"},
+	{"report.feedback", dropLines(base, 136, 136), 0,
+		[]string{"report.feedback"}, "text.feedback", 130, "text.feedback is not given"},
+	{"report.restraint", dropLines(base, 137, 137), 0,
+		[]string{"report.restraint"}, "text.restraint", 130, "text.restraint is not given"},
+	{"report.arrangement-updates", dropLines(base, 138, 138), 0,
+		[]string{"report.arrangement-updates"}, "text.arrangement-updates", 130, "text.arrangement-updates is not given"},
+	{"report.send", dropLines(base, 85, 85), 0,
+		[]string{"report.send"}, "report.published", 81, "report.published is not given"},
+	{"report.signoff", dropLines(base, 120, 124), 0,
+		[]string{"report.signoff"}, "endorsements", 71, "no endorsements has document = report"},
+	// A placeholder is not a value: the item it alone evidences is missing,
+	// and the message says why.
+	{"placeholder lead name", strings.Replace(base, `name = "Cara Example"`, `name = "A. Person"`, 1), 0,
+		[]string{"partners.lsp-named"}, "partners[1].lead.name", 27, `partners[1].lead.name looks like a placeholder ("A. Person"), so it counts as not given`},
+	{"placeholder scrutineer", strings.Replace(dropLines(base, 79, 79), `scrutineer = { name = "Gail Example", title = "Independent Scrutineer" }`, `scrutineer = { name = "TBC" }`, 1), 2018,
+		[]string{"arr.scrutiny"}, "scrutiny.scrutineer.name", 78, `scrutiny.scrutineer.name looks like a placeholder ("TBC"), so it counts as not given`},
+	{"placeholder signatory", strings.Replace(base, `signatory = "Ann Example"
+title = "Chief Executive"
+document = "report"`, `signatory = "[name]"
+title = "Chief Executive"
+document = "report"`, 1), 0,
+		[]string{"report.signoff"}, "endorsements[1].signatory", 122, `endorsements[1].signatory looks like a placeholder ("[name]"), so it counts as not given`},
+	{"placeholder points", replaceLine(base, 128, `training = ["To be confirmed"]`), 0,
+		[]string{"arr.training"}, "points.training[0]", 128, `points.training[0] looks like a placeholder ("To be confirmed"), so it counts as not given`},
 }
 
 func TestEachItemMissingFromTheData(t *testing.T) {
@@ -374,6 +432,24 @@ func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
 	if o := outcome(t, r, "arr.relevant-agencies"); o.Status != Missing || !strings.Contains(o.Why, `does not print relevant_agencies[0].name ("Riverside schools and colleges")`) {
 		t.Errorf("unprinted value: %+v", o)
 	}
+
+	// The report's section no longer prints [text] activity: its prompts
+	// are not the partnership's wording, so the item is missing.
+	report, _, err := templates.Read("", "annual-report.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited = editDocument(t, report, func(doc string) string {
+		if !strings.Contains(doc, "{{#each text.activity}}") {
+			t.Fatal("the report template does not print text.activity as the test expects")
+		}
+		return strings.ReplaceAll(doc, "{{#each text.activity}}", "{{#each text.nothing}}")
+	})
+	os.WriteFile(filepath.Join(dir, "annual-report.docx"), edited, 0o644)
+	r = checkText(t, base, Options{Templates: dir})
+	if o := outcome(t, r, "report.activity"); o.Status != Missing || !strings.Contains(o.Why, "holds only prompts") || o.Add[0].File != filepath.Join(dir, "annual-report.docx") {
+		t.Errorf("prompts only: %+v", o)
+	}
 }
 
 // The three example partnerships' reports, kept as golden files.
@@ -562,15 +638,81 @@ func editDocument(t *testing.T, docx []byte, edit func(string) string) []byte {
 
 // A section's own wording in [text] is where the item is met.
 func TestLocalWordingIsTheEvidence(t *testing.T) {
-	r := checkText(t, base+"\n[text]\ndata = \"We share a dataset across the partners.\"\n", Options{})
+	r := checkText(t, strings.Replace(base, "[text]\n", "[text]\ndata = \"We share a dataset across the partners.\"\n", 1), Options{})
 	o := outcome(t, r, "arr.data")
-	if line := strings.Count(base, "\n") + 3; o.Status != Met || len(o.Data) != 2 || o.Data[1].Path != "text.data" || o.Data[1].Line != line {
-		t.Errorf("got %+v, want text.data at line %d", o, line)
+	if o.Status != Met || len(o.Data) != 2 || o.Data[1].Path != "text.data" || o.Data[1].Line != 131 {
+		t.Errorf("got %+v, want text.data at line 131", o)
 	}
 	// [points] beside the default wording stand for the structured data.
-	r = checkText(t, dropLines(base, 93, 94)+"\n[points]\nyouth-custody = [\"No child is placed in custody in the area.\"]\n", Options{})
+	r = checkText(t, strings.Replace(dropLines(base, 94, 95), "[points]\n", "[points]\nyouth-custody = [\"No child is placed in custody in the area.\"]\n", 1), Options{})
 	if o := outcome(t, r, "arr.youth-custody"); o.Status != Met || o.Data[0].Path != "points.youth-custody" {
 		t.Errorf("got %+v", o)
+	}
+	// An item whose only data is the section's [points] is met there, and
+	// the report names the key and its line.
+	r = checkText(t, base, Options{})
+	o = outcome(t, r, "arr.training")
+	if o.Status != Met || len(o.Data) != 1 || o.Data[0].Path != "points.training" || o.Data[0].Line != 128 || !strings.HasSuffix(o.Data[0].File, "p.toml") {
+		t.Errorf("got %+v, want points.training at line 128", o)
+	}
+	var b bytes.Buffer
+	r.WriteText(&b)
+	if want := "met      arr.training (should) how inter-agency training is commissioned, delivered and monitored: points.training (" + o.Data[0].File + ":128) → arrangements › Training\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("the report does not say %q:\n%s", want, b.String())
+	}
+}
+
+// A partnership that gives only its partners meets only what its partners
+// evidence: no item is met by the template's general wording, a prompt or
+// a placeholder.
+func TestMinimalDataMeetsOnlyWhatItSays(t *testing.T) {
+	r := checkText(t, minimal, Options{})
+	if len(r.Invalid) > 0 {
+		t.Fatalf("the fixture is invalid: %v", r.Invalid)
+	}
+	var met []string
+	for _, o := range r.Items {
+		if o.Status != Met {
+			continue
+		}
+		met = append(met, o.ID)
+		if len(o.Data) == 0 {
+			t.Errorf("%s is met with no data", o.ID)
+		}
+		for _, d := range o.Data {
+			if !strings.HasPrefix(d.Path, "partners[") || d.Line == 0 {
+				t.Errorf("%s is met by %s, which the minimal data does not give", o.ID, d)
+			}
+		}
+	}
+	want := []string{"partners.local-authority", "partners.health", "partners.police", "partners.lsp-named", "arr.partners"}
+	if !slices.Equal(met, want) {
+		t.Errorf("met %v, want only %v", met, want)
+	}
+	var b bytes.Buffer
+	r.WriteText(&b)
+	for _, word := range []string{"template wording", "prompts only"} {
+		if strings.Contains(b.String(), word) {
+			t.Errorf("the report says %q:\n%s", word, b.String())
+		}
+	}
+	// Each missing item says what to add.
+	for _, o := range r.Items {
+		if o.Status == Missing && (len(o.Add) == 0 || !strings.Contains(o.Add[0].Hint, "add ")) {
+			t.Errorf("%s is missing without saying what to add: %+v", o.ID, o.Add)
+		}
+	}
+
+	// The same partners with placeholder names: the leads are not named.
+	r = checkText(t, strings.NewReplacer(`"Ann Example"`, `"A. Person"`, `"Cara Example"`, `"TBC"`, `"Eve Example"`, `"A N Other"`).Replace(minimal), Options{})
+	o := outcome(t, r, "partners.lsp-named")
+	if o.Status != Missing || len(o.Add) != 3 {
+		t.Fatalf("placeholder leads: %+v", o)
+	}
+	for i, f := range o.Add {
+		if !strings.Contains(f.Message, "looks like a placeholder") || f.Line == 0 {
+			t.Errorf("finding %d: %+v", i, f)
+		}
 	}
 }
 

@@ -106,21 +106,51 @@ func (t test) eval(p *partnership.Partnership) ([]items.Value, []miss) {
 		}
 		return found, nil
 	case t.values != nil:
-		for _, f := range found {
-			if slices.Contains(t.values, items.Text(f.V)) {
-				return []items.Value{f}, nil
+		// An element named by a placeholder (an endorsement signed "TBC")
+		// is not the evidence: the value is in the data, the person is not.
+		parents := map[string]items.Value{}
+		if i := strings.LastIndex(t.path, "."); i >= 0 {
+			ps, _ := items.Resolve(p, t.path[:i])
+			for _, pv := range ps {
+				parents[pv.Path] = pv
 			}
+		}
+		var held []miss
+		for _, f := range found {
+			if !slices.Contains(t.values, items.Text(f.V)) {
+				continue
+			}
+			if i := strings.LastIndex(f.Path, "."); i >= 0 {
+				if ph, ok := items.NamedBy(parents[f.Path[:i]]); ok {
+					held = append(held, placeholderMiss(ph))
+					continue
+				}
+			}
+			return []items.Value{f}, nil
+		}
+		if len(held) > 0 {
+			return nil, held
 		}
 		return nil, []miss{{items.ListPath(t.path), fmt.Sprintf("no %s has %s = %s", items.ListPath(t.path), lastKey(t.path), strings.Join(t.values, " or "))}}
 	}
-	if len(missing) > 0 {
-		ms := make([]miss, len(missing))
-		for i, m := range missing {
-			ms[i] = miss{m, m + " is not given"}
+	var ms []miss
+	for _, m := range missing {
+		ms = append(ms, miss{m, m + " is not given"})
+	}
+	// A value that is only a placeholder ("A. Person", "TBC") is not given.
+	for _, f := range found {
+		if blank, phs := items.Blank(f); blank && len(phs) > 0 {
+			ms = append(ms, placeholderMiss(phs[0]))
 		}
+	}
+	if len(ms) > 0 {
 		return nil, ms
 	}
 	return found, nil
+}
+
+func placeholderMiss(ph items.Value) miss {
+	return miss{ph.Path, fmt.Sprintf("%s looks like a placeholder (%q), so it counts as not given", ph.Path, ph.V.String())}
 }
 
 func lastKey(pattern string) string {

@@ -208,15 +208,24 @@ func (s section) empty() bool {
 	return true
 }
 
-// promptsOnly reports whether every paragraph of text is a Prompt: the
-// team has still to write the section.
+// promptsOnly reports whether the section's own paragraphs (those before
+// its first sub-heading) are all Prompts: the team has still to write it.
+// A section whose text is all in its sub-sections is not prompts only.
 func (s section) promptsOnly() bool {
+	prompts := 0
 	for _, b := range s.body {
-		if b.level == 0 && b.text != "" && !strings.EqualFold(b.style, "Prompt") {
+		if b.level != 0 {
+			break
+		}
+		if b.text == "" {
+			continue
+		}
+		if !strings.EqualFold(b.style, "Prompt") {
 			return false
 		}
+		prompts++
 	}
-	return true
+	return prompts > 0
 }
 
 // text is everything the section says, for finding a printed value.

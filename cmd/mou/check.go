@@ -16,7 +16,9 @@ func checkCommand() *cli.Command {
 		Description: "For each partnership, lists every item Working Together asks of the published\n" +
 			"arrangements and the yearly report, and of the partners: met (with the data field and the\n" +
 			"section of the document that carry it), missing (with what to add, and where) or not\n" +
-			"applicable (with why). The documents are rendered in memory with the templates build\n" +
+			"applicable (with why). Only the partnership's data meets an item — structured, or a\n" +
+			"section's own [text] or [points] — never a template's general wording, a prompt or a\n" +
+			"placeholder name such as \"TBC\". The documents are rendered in memory with the templates build\n" +
 			"would use, so a section deleted from a template is found. Invalid data is not checked:\n" +
 			"its errors are listed, as by validate. Exit status 1 when a must item is missing (or a\n" +
 			"should item, with --strict) or the data is invalid.",

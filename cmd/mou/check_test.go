@@ -8,7 +8,24 @@ import (
 	"testing"
 )
 
+// writtenReport is the Herefordshire example with the yearly report's two
+// must sections written in [text]: what is left missing is should items.
+func writtenReport(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../data/herefordshire-2019.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "herefordshire-2019.toml")
+	text := string(b) + "\n[text]\nactivity = \"The partners met as the Safeguarding Partners Board.\"\neffectiveness = \"The Quality and Effectiveness Group found the arrangements working.\"\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestCheckCommand(t *testing.T) {
+	written := writtenReport(t)
 	tests := []struct {
 		name string
 		args []string
@@ -16,11 +33,14 @@ func TestCheckCommand(t *testing.T) {
 		out  string // substring of stdout
 		err  string // substring of stderr
 	}{
-		{"should items missing pass", []string{"check", "../../data/herefordshire-2019.toml"}, 0, "missing (should)", ""},
-		{"strict fails on should items", []string{"check", "--strict", "../../data/herefordshire-2019.toml"}, 1, "MISSING  arr.geography (should)", ""},
-		{"another edition", []string{"check", "../../data/herefordshire-2019.toml", "--edition", "2023"}, 0, "checked against Working Together to Safeguard Children 2023", ""},
+		// The example's yearly report is not written: its must sections are
+		// missing, not met by their prompts.
+		{"must items missing fail", []string{"check", "../../data/herefordshire-2019.toml"}, 1, "MISSING  report.activity (must)", ""},
+		{"should items missing pass", []string{"check", written}, 0, "missing (should)", ""},
+		{"strict fails on should items", []string{"check", "--strict", written}, 1, "MISSING  arr.geography (should)", ""},
+		{"another edition", []string{"check", written, "--edition", "2023"}, 0, "checked against Working Together to Safeguard Children 2023", ""},
 		{"invalid data is not checked", []string{"check", "../../data/cumbria-2019.toml"}, 1, "not checked: the data has 1 error", ""},
-		{"each argument is a partnership", []string{"check", "../../data/herefordshire-2019.toml", "../../data/westmorland-and-furness-2025.toml"}, 0, "Westmorland and Furness Safeguarding Children Partnership, checked", ""},
+		{"each argument is a partnership", []string{"check", written, "../../data/westmorland-and-furness-2025.toml"}, 1, "Westmorland and Furness Safeguarding Children Partnership, checked", ""},
 		{"bad edition", []string{"check", "--edition", "2015", "x.toml"}, 2, "", "--edition must be 2018 or 2023"},
 		{"bad format", []string{"check", "--format", "xml", "x.toml"}, 2, "", "--format must be text or json"},
 		{"no argument", []string{"check"}, 2, "", "check needs a data file"},
@@ -61,18 +81,39 @@ func TestCheckJSON(t *testing.T) {
 			Add    []struct {
 				File string `json:"file"`
 				Line int    `json:"line"`
+				Path string `json:"path"`
 			} `json:"add"`
 		} `json:"items"`
 	}
 	if err := json.Unmarshal([]byte(out), &rs); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if code != 0 || len(rs) != 1 || !strings.HasSuffix(rs[0].Summary, "not applicable") {
+	// The example's yearly report is still to be written: a must item is
+	// missing, so the check fails.
+	if code != 1 || len(rs) != 1 || !strings.HasSuffix(rs[0].Summary, "not applicable") || !strings.Contains(rs[0].Summary, "2 missing (must)") {
 		t.Fatalf("exit %d: %s", code, out)
 	}
+	seen := 0
 	for _, it := range rs[0].Items {
-		if it.ID == "partners.dsp-named" && (it.Status != "missing" || len(it.Add) != 4 || it.Add[0].Line == 0) {
-			t.Errorf("partners.dsp-named: %+v", it)
+		switch it.ID {
+		case "partners.dsp-named":
+			seen++
+			if it.Status != "missing" || len(it.Add) != 4 || it.Add[0].Line == 0 {
+				t.Errorf("partners.dsp-named: %+v", it)
+			}
+		case "report.activity":
+			seen++
+			if it.Status != "missing" || len(it.Add) != 1 || it.Add[0].Path != "text.activity" {
+				t.Errorf("report.activity: %+v", it)
+			}
+		case "arr.training":
+			seen++
+			if it.Status != "met" {
+				t.Errorf("arr.training, met by its [points]: %+v", it)
+			}
 		}
+	}
+	if seen != 3 {
+		t.Errorf("%d of the 3 items looked for", seen)
 	}
 }

@@ -41,6 +41,7 @@ type Item struct {
 	Needs    []string  `toml:"needs"`
 	Evidence []string  `toml:"evidence"`
 	Add      string    `toml:"add"`
+	Adds     []string  `toml:"adds"`
 	Document string    `toml:"document"`
 	Headings []string  `toml:"headings"`
 	Shows    []string  `toml:"shows"`
@@ -67,6 +68,14 @@ var Documents = []string{"mou", "arrangements", "report"}
 
 // InEdition reports whether the item belongs to the edition.
 func (it Item) InEdition(year int) bool { return slices.Contains(it.Editions, year) }
+
+// AddFor is what to add when the item's i-th need is missing.
+func (it Item) AddFor(i int) string {
+	if i < len(it.Adds) && it.Adds[i] != "" {
+		return it.Adds[i]
+	}
+	return it.Add
+}
 
 // Pending reports whether the item waits for a day not yet known.
 func (it Item) Pending() bool { return it.Starts != "" && it.From.IsZero() }
@@ -131,7 +140,14 @@ func Parse(text string) ([]Item, error) {
 		if (it.When == "") != (it.WhenNot == "") {
 			bad("when and when_not go together")
 		}
-		if len(it.Needs) > 0 && it.Add == "" {
+		switch {
+		case len(it.Needs) == 0:
+			// The template's own wording is the same for every partnership:
+			// it cannot show that this one meets the item.
+			bad("no needs: an item is met only by the data, so name the data that evidences it")
+		case len(it.Adds) > 0 && len(it.Adds) != len(it.Needs):
+			bad("%d adds for %d needs: give one add per need, or a single add", len(it.Adds), len(it.Needs))
+		case it.Add == "" && len(it.Adds) == 0:
 			bad("needs without add: say what to add when it is missing")
 		}
 	}
