@@ -349,8 +349,11 @@ func keyList(p *partnership.Partnership, keys []string) string {
 			out = append(out, fmt.Sprintf("and %d more", len(keys)-maxKeys))
 			break
 		}
-		if file, line := where(p, k); line > 0 {
+		switch file, line := where(p, k); {
+		case line > 0:
 			k += fmt.Sprintf(" (%s:%d)", filepath.Base(file), line)
+		case file != "":
+			k += fmt.Sprintf(" (%s)", filepath.Base(file))
 		}
 		out = append(out, k)
 	}
