@@ -52,6 +52,7 @@ func TestExamplesBuild(t *testing.T) {
 		"westmorland-and-furness/endorsement-arrangements-01-sam-plum.docx",
 		"westmorland-and-furness/endorsement-arrangements-02-kevin-lavery.docx",
 		"westmorland-and-furness/endorsement-arrangements-03-rob-carden.docx",
+		"westmorland-and-furness/endorsement-arrangements-04-chief-executive.docx", // a partner that has not signed
 		"westmorland-and-furness/endorsements.docx", "westmorland-and-furness/mou.docx",
 	}
 	if len(written) != len(want) {

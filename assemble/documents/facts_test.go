@@ -200,7 +200,7 @@ var seedFacts = []struct {
 			"Westmorland and Furness Learning Alliance", "Safeguarding Assurance Group", "childminding",
 			"section 175 audits", "Ofsted",
 			"separated from the previous pan-Cumbria arrangements", "Business team", "equitable and proportionate",
-			"senior officers", "lead representatives of the partnership", "Secretary of State",
+			"senior officers", "Lead Safeguarding Partners of the partnership", "Secretary of State",
 			"no longer has an Independent Chair", "Independent Scrutineer", "critical friend",
 			"Pan-Cumbria Quality Assurance and Scrutiny Framework", "young scrutineers", "experts by experience",
 			"Family Advisory Board (being developed)",
@@ -299,7 +299,7 @@ func TestInventedExampleBuilds(t *testing.T) {
 		"Tom Hale, Director of Children's Services; Rosa Lind",                    // several delegates
 		"chaired by Tom Hale, Director of Children's Services, the delegate",      // one person, two roles
 		"The chair passes in turn between the representatives of Eastmere Council, Westmere Council, Three Meres Integrated Care Board and Meres Constabulary, for one year each, starting with Eastmere Council on 1 July 2025",
-		"Meresides Schools Forum, represented by Ruth Kaye", // members who are not partners
+		"Meresides Schools Forum: represented by Ruth Kaye", // members who are not partners
 		"The quorum is one delegate of each statutory partner", "Its objectives are to:",
 		"reports to the Partnership Executive and the Eastmere and Westmere Safeguarding Adults Board", // two bodies
 		"all-age partnership", "take effect on 1 July 2025", "2 June 2025",

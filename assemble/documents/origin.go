@@ -59,7 +59,7 @@ var typeRules = map[reflect.Type]map[string]rule{
 	reflect.TypeFor[Profile](): {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
 	reflect.TypeFor[Document](): {
 		"kind": ruleNaming, "title": ruleNaming, "version": "=", "date": "=", "fingerprint": ruleNaming,
-		"this_title": ruleNaming, "footer": ruleNaming,
+		"this_title": ruleNaming, "footer": ruleNaming, "described": ruleNaming, "past": ruleNaming,
 	},
 	reflect.TypeFor[Person](): {"name": "=", "title": "=", "display": "^", "phrase": "^"},
 	reflect.TypeFor[Partner](): {
@@ -82,7 +82,7 @@ var typeRules = map[reflect.Type]map[string]rule{
 	reflect.TypeFor[Scrutiny](): {
 		"scrutineer": "=", "chair": "=", "lead": "=", "by_chair": "^led_by", "chair_role": "^chair_partner",
 		"rotation_text": "^rotation", "duties": "=", "methods": "=", "planned": "=", "bodies": "=",
-		"lead_sentence": "^", "duties_lead": "^duties", "bodies_sentence": "^bodies",
+		"lead_sentence": "^", "scrutineer_sentence": "^scrutineer", "duties_lead": "^duties", "bodies_sentence": "^bodies",
 	},
 	reflect.TypeFor[Review](): {"last": "=", "next": "=", "frequency": "=", "sentence": "^"},
 	reflect.TypeFor[Report](): {

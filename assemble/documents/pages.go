@@ -20,21 +20,21 @@ const (
 	footerGap   = 18 // points kept clear between the text and the page number
 )
 
-// footerText is "short name · title", shortened from the end of the name,
-// then of the title, so that it never wraps beside the fingerprint the
+// footerText is "name · title" on one line beside the fingerprint the
 // footer prints after it and the page number, however long the
-// partnership's name.
-func footerText(short, title string) string {
+// partnership's name. A name is never cut: the first of the short name
+// (or full name), the area and the title alone that fits is used, and
+// the title is shortened only when even it cannot fit.
+func footerText(short, area, title string) string {
 	room := footerWidth - footerGap - format.TextWidth("Page 999 of 999", footerSize) -
 		format.TextWidth(" · WWWW-WWWW", footerSize) // the widest fingerprint
-
-	sep := " · "
-	full := short + sep + title
-	if format.TextWidth(full, footerSize) <= room {
-		return full
-	}
-	if rest := room - format.TextWidth(sep+title, footerSize); rest > format.TextWidth("Safeguarding…", footerSize) {
-		return format.Fit(short, rest, footerSize) + sep + title
+	for _, name := range []string{short, area} {
+		if name == "" {
+			continue
+		}
+		if full := name + " · " + title; format.TextWidth(full, footerSize) <= room {
+			return full
+		}
 	}
 	return format.Fit(title, room, footerSize)
 }

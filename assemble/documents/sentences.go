@@ -179,23 +179,29 @@ type Education struct {
 	Alliances        []Alliance `toml:"alliances"`
 }
 
+// memberLine is one member: the organisation, then who represents it,
+// where they sit and on what footing, each part after a semicolon so that
+// titles with commas of their own stay readable.
 func memberLine(m partnership.Member) string {
 	s := m.Organisation
-	who := strings.Join(nonEmpty(m.Name, m.Title), ", ")
-	if who != "" {
-		s += ", represented by " + who
-		if m.Name == "" {
-			s = m.Organisation + ", represented by " + withThe(m.Title)
-		}
+	var parts []string
+	switch who := strings.Join(nonEmpty(m.Name, m.Title), ", "); {
+	case m.Name == "" && m.Title != "":
+		parts = append(parts, "represented by "+withThe(m.Title))
+	case who != "":
+		parts = append(parts, "represented by "+who)
 	}
 	if m.Sits != "" {
-		s += ", on " + withThe(m.Sits)
+		parts = append(parts, "sits on "+withThe(m.Sits))
 	}
 	switch m.Membership {
 	case "executive":
-		s += ", as an executive member"
+		parts = append(parts, "an executive member")
 	case "non-executive":
-		s += ", as a non-executive member"
+		parts = append(parts, "a non-executive member")
+	}
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, "; ")
 	}
 	return s
 }
@@ -302,9 +308,12 @@ func scrutinySentences(p *partnership.Partnership, s *Scrutiny) {
 		if sc.Scope != "" {
 			of = sc.Scope
 		}
-		s.LeadSentence = capitalise(who) + " provides independent scrutiny of " + of + "."
+		s.LeadSentence = "Independent scrutiny of " + of + " is provided by " + who + "."
 	} else if sc.Scope != "" {
 		s.LeadSentence = "Independent scrutiny covers " + sc.Scope + "."
+	}
+	if s.Scrutineer != nil && who != s.Scrutineer.Phrase {
+		s.ScrutineerSentence = capitalise(s.Scrutineer.Phrase) + " is the independent scrutineer."
 	}
 	switch {
 	case s.ByChair:
@@ -331,9 +340,13 @@ func leadFor(items []string, gerund, verb, noun string) string {
 	}
 	g, vb := true, true
 	for _, it := range items {
-		w := strings.ToLower(firstWord(it))
+		first := firstWord(it)
+		w := strings.ToLower(first)
 		g = g && strings.HasSuffix(w, "ing") && len(w) > 4
-		vb = vb && verbs[w]
+		// An item that starts in lower case carries on a sentence, "to:"
+		// most often; so does one that starts with a verb.
+		r, _ := utf8.DecodeRuneInString(first)
+		vb = vb && (verbs[w] || unicode.IsLower(r) && !articles[w])
 	}
 	switch {
 	case g:
@@ -362,11 +375,16 @@ var verbs = func() map[string]bool {
 		identify implement improve increase influence inform keep lead learn listen maintain make
 		manage monitor offer oversee plan prepare produce promote protect provide publish raise
 		receive recommend reduce report respond review scrutinise secure seek set share strengthen
-		support take test track understand use work write`) {
+		support take test track understand use work write attend chair run send roll visit meet
+		sample observe read talk hear hold carry join represent advise approve sign oversee
+		quality-assure commission ensure escalate present`) {
 		m[w] = true
 	}
 	return m
 }()
+
+// articles start a noun phrase, never a verb phrase.
+var articles = map[string]bool{"a": true, "an": true, "the": true, "one": true, "each": true, "all": true, "every": true}
 
 // withThe gives a name the article a sentence needs: "the Partnership
 // Executive", but "Ofsted", "the ICB's Designated Nurse" and "each

@@ -20,25 +20,25 @@ import (
 // Views are structs, not maps, so that a misspelt name in a template is an
 // error with a suggestion rather than a silently empty section.
 type View struct {
-	Partnership      Profile                `toml:"partnership"`
-	Edition          Edition                `toml:"edition"`
-	Document         Document               `toml:"document"`
-	Partners         []Partner              `toml:"partners"`
-	RelevantAgencies []partnership.Agency   `toml:"relevant_agencies"`
-	AgencySectors    []Sector               `toml:"agency_sectors"`
-	Boards           []partnership.Board    `toml:"boards"`
-	Meetings         []Group                `toml:"meetings"`
-	Subgroups        []Group                `toml:"subgroups"`
-	Funding          *Funding               `toml:"funding"`
-	FundingYears     []Funding              `toml:"funding_years"`
-	Geography        *Geography             `toml:"geography"`
-	Milestones       []Milestone            `toml:"milestones"`
-	Signatories      []Signatory            `toml:"signatories"`
-	Scrutiny         *Scrutiny              `toml:"scrutiny"`
-	Review           *Review                `toml:"review"`
-	Glossary         []partnership.Term     `toml:"glossary"`
-	History          []partnership.Version  `toml:"history"`
-	Report           Report                 `toml:"report"`
+	Partnership      Profile               `toml:"partnership"`
+	Edition          Edition               `toml:"edition"`
+	Document         Document              `toml:"document"`
+	Partners         []Partner             `toml:"partners"`
+	RelevantAgencies []partnership.Agency  `toml:"relevant_agencies"`
+	AgencySectors    []Sector              `toml:"agency_sectors"`
+	Boards           []partnership.Board   `toml:"boards"`
+	Meetings         []Group               `toml:"meetings"`
+	Subgroups        []Group               `toml:"subgroups"`
+	Funding          *Funding              `toml:"funding"`
+	FundingYears     []Funding             `toml:"funding_years"`
+	Geography        *Geography            `toml:"geography"`
+	Milestones       []Milestone           `toml:"milestones"`
+	Signatories      []Signatory           `toml:"signatories"`
+	Scrutiny         *Scrutiny             `toml:"scrutiny"`
+	Review           *Review               `toml:"review"`
+	Glossary         []partnership.Term    `toml:"glossary"`
+	History          []partnership.Version `toml:"history"`
+	Report           Report                `toml:"report"`
 	// Text holds the data's own wording per section (ids with _ for -),
 	// one entry per paragraph; every section id is present, empty when the
 	// default prose stands.
@@ -58,7 +58,7 @@ type View struct {
 	Counts Counts `toml:"counts"`
 	// Members are members who are not statutory partners.
 	Members    []Member `toml:"members"`
-	TaskGroups []Group              `toml:"task_groups"`
+	TaskGroups []Group  `toml:"task_groups"`
 	// ForewordSignatories are those who sign the arrangements' foreword:
 	// the arrangements' endorsements, and no one else.
 	ForewordSignatories []Signatory             `toml:"foreword_signatories"`
@@ -178,6 +178,12 @@ type Document struct {
 	// ThisTitle refers to the document from inside it: "this Memorandum of
 	// Understanding", "these Multi-Agency Safeguarding Arrangements".
 	ThisTitle string `toml:"this_title"`
+	// Described is what the endorsement makes work: "the arrangements it
+	// describes", or "them" for the arrangements themselves.
+	Described string `toml:"described"`
+	// Past is true for a document that looks back on a period (the yearly
+	// report): its sentences about the year are in the past tense.
+	Past bool `toml:"past"`
 	// Footer is the running footer's text: the short name and the title,
 	// shortened to stay on one line beside the page number (pages.go).
 	Footer string `toml:"footer"`
@@ -295,9 +301,12 @@ type Scrutiny struct {
 	Planned      []string `toml:"planned"`
 	Bodies       []string `toml:"bodies"`
 	// LeadSentence says who provides independent scrutiny, and of what.
-	LeadSentence   string `toml:"lead_sentence"`
-	DutiesLead     string `toml:"duties_lead"`
-	BodiesSentence string `toml:"bodies_sentence"`
+	LeadSentence string `toml:"lead_sentence"`
+	// ScrutineerSentence names the scrutineer when someone else leads
+	// scrutiny (an independent chair).
+	ScrutineerSentence string `toml:"scrutineer_sentence"`
+	DutiesLead         string `toml:"duties_lead"`
+	BodiesSentence     string `toml:"bodies_sentence"`
 }
 
 // Report is the yearly report's period and publication duties.
@@ -305,11 +314,11 @@ type Report struct {
 	// Period is "2024-25" for a financial year, "2024" within one year;
 	// empty when the data does not say and a date known only to the month
 	// or year cannot tell (validation warns).
-	Period     string            `toml:"period"`
-	Start      partnership.Date  `toml:"start"`
-	End        partnership.Date  `toml:"end"`
-	Published  *partnership.Date `toml:"published"`
-	Location   string            `toml:"location"`
+	Period    string            `toml:"period"`
+	Start     partnership.Date  `toml:"start"`
+	End       partnership.Date  `toml:"end"`
+	Published *partnership.Date `toml:"published"`
+	Location  string            `toml:"location"`
 	// LocationKnown is false when the data gives no website or location.
 	LocationKnown bool        `toml:"location_known"`
 	Recipients    []Recipient `toml:"recipients"`
@@ -368,7 +377,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	}
 	v.Partnership.Date = st(p.Partnership.Date)
 	v.Document = documentOf(p, kind)
-	v.Document.Footer = footerText(v.Partnership.Short, v.Document.Title)
+	v.Document.Footer = footerText(v.Partnership.Short, p.Partnership.Area, v.Document.Title)
 	for _, pt := range p.Partners {
 		v.Partners = append(v.Partners, partnerView(pt))
 	}
@@ -454,12 +463,12 @@ func commitments(p *partnership.Partnership, v *View) {
 		case yc.None:
 			y.Sentence = "There is no youth custody establishment in " + p.Partnership.Area + "."
 		case len(yc.Establishments) > 0:
-			y.Sentence = "These arrangements cover the children held in " + list(yc.Establishments) + ", whoever placed them; the partners work with each establishment to keep them safe."
+			y.Sentence = "These arrangements cover the children held in " + list(yc.Establishments) + ", whoever placed them there."
 		}
 		for _, h := range yc.Homes {
-			line := fmt.Sprintf("%s %s", capitalise(numberWord(h.Count)), h.Kind)
+			line := fmt.Sprintf("There are %s %s", numberWord(h.Count), h.Kind)
 			if h.Count == 1 {
-				line = "One " + h.Kind
+				line = "There is one " + h.Kind
 			}
 			if h.HostedBy != "" {
 				line += ", run by " + h.HostedBy
@@ -517,14 +526,14 @@ func reviewView(r partnership.Review, st func(partnership.Date) partnership.Date
 		d := st(*r.Next)
 		out.Next = &d
 		if len(parts) == 0 {
-			parts = append(parts, "The next review is due "+on(d))
+			parts = append(parts, "The next review of the arrangements is due "+on(d))
 		} else {
 			parts = append(parts, "the next review is due "+on(d))
 		}
 	}
 	switch {
 	case r.Frequency != "" && len(parts) > 0:
-		out.Sentence = strings.Join(parts, "; ") + ", and they are reviewed " + r.Frequency + " after that."
+		out.Sentence = strings.Join(parts, "; ") + "; after that they are reviewed " + r.Frequency + "."
 	case r.Frequency != "":
 		out.Sentence = "The arrangements are reviewed " + r.Frequency + "."
 	case len(parts) > 0:
@@ -638,6 +647,11 @@ func documentOf(p *partnership.Partnership, kind string) Document {
 	}
 	d.Date = styler(p)(d.Date)
 	d.ThisTitle = thisTitle(d)
+	d.Described = "the arrangements it describes"
+	if kind == Arrangements {
+		d.Described = "them"
+	}
+	d.Past = kind == YearlyReport
 	return d
 }
 
@@ -733,7 +747,7 @@ func groupView(p *partnership.Partnership, g partnership.Group) Group {
 			who = pt.Delegate
 		}
 		if who != nil {
-			v.ChairName = person(*who).Display + " (" + pt.Organisation + ")"
+			v.ChairName = person(*who).Phrase + " (" + pt.Organisation + ")"
 		} else {
 			v.ChairName = pt.Organisation
 		}
@@ -760,42 +774,55 @@ func milestoneWhen(m partnership.Milestone, st func(partnership.Date) partnershi
 	return st(*m.Date).String() + " " + m.Note
 }
 
-// signatories are the endorsements of this document (all of them for the
-// endorsement pages). When the data records none, each partner's lead is
-// given a block to sign, undated: a signature-ready page either way.
+// signatories are the endorsements of this document (of every document,
+// for the endorsement pages), in the data's order. Every statutory partner
+// signs: for a document some partners have endorsed, each partner that has
+// not gets a block for its lead, undated (validation warns); a document no
+// one has endorsed gives every lead one — the MOU's blocks stand for the
+// endorsement pages when the data records no endorsement at all. A
+// signature-ready page either way.
 func signatories(p *partnership.Partnership, kind string) []Signatory {
+	docs := []string{kind}
+	if kind == Endorsements {
+		docs = []string{MOU, Arrangements, YearlyReport}
+	}
 	var out []Signatory
-	for _, e := range p.Endorsements {
-		if kind != Endorsements && e.Document != kind {
+	for _, doc := range docs {
+		signed := map[string]bool{}
+		var these []Signatory
+		for _, e := range p.Endorsements {
+			if e.Document != doc && !(e.Document == "" && doc == MOU) {
+				continue
+			}
+			signed[e.Partner] = true
+			s := Signatory{Signatory: e.Signatory, Title: e.Title, Document: documentOf(p, doc), Named: true}
+			if e.Date != nil && !e.Date.IsZero() {
+				d := styler(p)(*e.Date)
+				s.Date = &d
+			}
+			if pt := p.Partner(e.Partner); pt != nil {
+				s.Organisation = pt.Organisation
+			}
+			these = append(these, s)
+		}
+		if len(these) == 0 && (kind == Endorsements && (doc != MOU || len(p.Endorsements) > 0) || kind == Arrangements) {
 			continue
 		}
-		s := Signatory{Signatory: e.Signatory, Title: e.Title, Document: documentOf(p, e.Document), Named: true}
-		if e.Date != nil && !e.Date.IsZero() {
-			d := styler(p)(*e.Date)
-			s.Date = &d
+		for _, pt := range p.Partners {
+			if signed[pt.ID] {
+				continue
+			}
+			s := Signatory{Organisation: pt.Organisation, Document: documentOf(p, doc)}
+			if pt.Lead != nil {
+				s.Signatory, s.Title = pt.Lead.Name, pt.Lead.Title
+			}
+			if s.Signatory == "" {
+				s.Signatory = s.Title
+				s.Title = ""
+			}
+			these = append(these, s)
 		}
-		if pt := p.Partner(e.Partner); pt != nil {
-			s.Organisation = pt.Organisation
-		}
-		out = append(out, s)
-	}
-	if len(out) > 0 || kind == Arrangements {
-		return out
-	}
-	doc := kind
-	if kind == Endorsements {
-		doc = MOU
-	}
-	for _, pt := range p.Partners {
-		s := Signatory{Organisation: pt.Organisation, Document: documentOf(p, doc)}
-		if pt.Lead != nil {
-			s.Signatory, s.Title = pt.Lead.Name, pt.Lead.Title
-		}
-		if s.Signatory == "" {
-			s.Signatory = s.Title
-			s.Title = ""
-		}
-		out = append(out, s)
+		out = append(out, these...)
 	}
 	return out
 }

@@ -93,7 +93,7 @@ published = 2025-09-30
 	if v.Funding == nil || v.Funding.Total.String() != "£40,000" || v.Funding.Rows[0].Share != 0.75 || v.Funding.Rows[1].Name != "Police" {
 		t.Errorf("funding: %+v", v.Funding)
 	}
-	if v.Meetings[0].ChairName != "Director of Children's Services (Testshire Council)" {
+	if v.Meetings[0].ChairName != "the Director of Children's Services (Testshire Council)" {
 		t.Errorf("chair: %q", v.Meetings[0].ChairName)
 	}
 	// No MOU endorsement recorded: each lead gets an undated block.
@@ -101,8 +101,10 @@ published = 2025-09-30
 		t.Errorf("MOU signatories: %+v", v.Signatories)
 	}
 	e := NewView(p, Endorsements)
-	if len(e.Signatories) != 1 || e.Signatories[0].Organisation != "Testshire Police" || e.Signatories[0].Date.String() != "2 November 2024" ||
-		e.Signatories[0].Document.Title != "Multi-Agency Safeguarding Arrangements" {
+	// The arrangements are endorsed by one partner: the others' leads get
+	// a block each, after it; the MOU, endorsed by no one, gets no pages.
+	if len(e.Signatories) != 3 || e.Signatories[0].Organisation != "Testshire Police" || e.Signatories[0].Date.String() != "2 November 2024" ||
+		e.Signatories[0].Document.Title != "Multi-Agency Safeguarding Arrangements" || e.Signatories[1].Named || e.Signatories[2].Document.Kind != Arrangements {
 		t.Errorf("endorsement signatories: %+v", e.Signatories)
 	}
 	r := NewView(p, YearlyReport).Report

@@ -30,9 +30,9 @@ var expectations = []expectation{
 		"how disputes between partners and agencies are resolved and escalated", `add [disputes] with policy, route and arbitration`},
 	{"scrutiny", "scrutiny", 0, func(p *Partnership) bool {
 		s := p.Scrutiny
-		return s == nil || s.Scrutineer == nil && s.Chair == nil && s.LedBy == ""
+		return s == nil || s.Scrutineer == nil && s.Chair == nil && s.LedBy == "" && s.Organisation == ""
 	}, "who provides independent scrutiny", `add [scrutiny] with led_by and the scrutineer or chair`},
-	{"funding", "funding", 0, func(p *Partnership) bool { return len(p.Funding) == 0 },
+	{"funding", "funding", 0, func(p *Partnership) bool { return len(p.Funding) == 0 && p.FundingTerms == nil },
 		"how the arrangements are funded", `add [[funding]] with a row per contributor`},
 	{"voice", "voice", 0, func(p *Partnership) bool { return len(p.Voice) == 0 },
 		"how the voice of children and families is heard", `add a [[voice]] entry for each forum`},
@@ -56,12 +56,43 @@ func (r *rules) expected() {
 			continue
 		}
 		r.add(Warning, "expected."+e.section, e.path,
-			fmt.Sprintf("%s expects the arrangements to say %s, and the data says nothing: the section prints general wording only", r.p.EditionInfo().Title, e.what),
+			fmt.Sprintf("%s expects the arrangements to say %s, and the data says nothing: the documents state only what the guidance asks of every partnership there, or leave the section out", r.p.EditionInfo().Title, e.what),
 			e.hint+fmt.Sprintf(", or write the section's own wording in [text] %s or [points] %s", e.section, e.section))
 	}
 	if len(r.p.Endorsements) == 0 {
 		r.add(Warning, "expected.endorsements", "endorsements",
 			"no endorsement is recorded, so each partner's lead gets an unnamed signature block",
 			"add an [[endorsements]] entry for each signatory, with partner, signatory and title")
+		return
+	}
+	// Every statutory partner signs each document that any partner has
+	// endorsed: one that has not gets a block for its lead, undated, and
+	// this says so.
+	// An endorsement naming no partner is already an error: stay quiet.
+	for _, e := range r.p.Endorsements {
+		if r.p.Partner(e.Partner) == nil {
+			return
+		}
+	}
+	for _, doc := range DocumentKinds {
+		signed := map[string]bool{}
+		for _, e := range r.p.Endorsements {
+			if e.Document == doc || e.Document == "" && doc == "mou" {
+				signed[e.Partner] = true
+			}
+		}
+		if len(signed) == 0 {
+			continue
+		}
+		for i, pt := range r.p.Partners {
+			if !signed[pt.ID] {
+				r.add(Warning, "expected.endorsement", fmt.Sprintf("partners[%d]", i),
+					fmt.Sprintf("%s has not endorsed the %s: its lead is given a signature block to sign and date", pt.Organisation, documentNames[doc]),
+					fmt.Sprintf(`add an [[endorsements]] entry with partner = %q and document = %q, the signatory and their title`, pt.ID, doc))
+			}
+		}
 	}
 }
+
+// documentNames name the documents an endorsement can refer to.
+var documentNames = map[string]string{"mou": "Memorandum of Understanding", "arrangements": "arrangements", "report": "yearly report"}

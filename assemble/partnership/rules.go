@@ -33,6 +33,8 @@ func (r *rules) run() {
 	r.dates()
 	r.people()
 	r.editionRules()
+	r.editionTerms()
+	r.unprinted()
 	r.textKeys()
 	r.reorganisations()
 	r.commitments()
@@ -213,6 +215,9 @@ func (r *rules) references() {
 			}
 		}
 	}
+	for i, b := range r.p.DeliveryBodies {
+		r.resolve(b.ActsFor, fmt.Sprintf("delivery_bodies[%d].acts_for", i))
+	}
 	if s := r.p.Scrutiny; s != nil {
 		r.resolve(s.ChairPartner, "scrutiny.chair_partner")
 		if s.Rotation != nil {
@@ -342,6 +347,107 @@ func (r *rules) editionRules() {
 				"write edition = 2023")
 		}
 	}
+}
+
+// unprinted warns of data no document prints, so nothing is accepted and
+// silently dropped: a funding year other than the one the documents show,
+// and a document date that every document's own history overrides.
+func (r *rules) unprinted() {
+	if cur := r.p.CurrentFunding(); cur != nil {
+		for i, fy := range r.p.Funding {
+			if &r.p.Funding[i] != cur && fy.Year != cur.Year {
+				r.add(Warning, "unprinted.funding", fmt.Sprintf("funding[%d]", i),
+					fmt.Sprintf("the funding for %s is printed in no document: the documents show %s, the year of the yearly report's period (or else of the document date)", fy.Year, cur.Year),
+					"keep it as a record, or remove it; to show it, set [report] start within that year")
+			}
+		}
+	}
+	d := r.p.Partnership.Date
+	if d.IsZero() {
+		return
+	}
+	for _, doc := range DocumentKinds {
+		var latest *Version
+		for i, h := range r.p.History {
+			if (h.Document == "" || h.Document == doc) && (latest == nil || !h.Date.Time.Before(latest.Date.Time)) {
+				latest = &r.p.History[i]
+			}
+		}
+		if latest == nil || latest.Date.Time.Equal(d.Time) && latest.Date.Precision == d.Precision {
+			return
+		}
+	}
+	r.add(Warning, "unprinted.date", "partnership.date",
+		fmt.Sprintf("the date %s is printed in no document: each carries the date of its latest [[history]] entry", d),
+		"give partnership.date the date of the latest version, or add a [[history]] entry for it")
+}
+
+// editionWords are the 2018 edition's names for the leads, out of date in
+// a document that follows the 2023 edition. (The other way round is no
+// mistake: partnerships named groups "Lead Safeguarding Partners" before
+// the 2023 edition adopted the term.)
+var editionWords = map[int][]struct{ wrong, right string }{
+	2023: {{"lead representative", "Lead Safeguarding Partner"}},
+}
+
+// editionTerms warns where the partnership's own words name the leads or
+// delegates as the other edition does: "lead representatives" in a
+// document that follows Working Together 2023.
+func (r *rules) editionTerms() {
+	words := editionWords[r.p.Partnership.Edition]
+	if len(words) == 0 {
+		return
+	}
+	walkStrings(reflect.ValueOf(r.p).Elem(), "", func(path, s string) {
+		low := strings.ToLower(s)
+		for _, w := range words {
+			if strings.Contains(low, w.wrong) {
+				r.add(Warning, "edition.term", path,
+					fmt.Sprintf("this says %q, which is the other edition's term: Working Together %d calls them %ss", w.wrong, r.p.Partnership.Edition, w.right),
+					fmt.Sprintf("write %q instead", w.right))
+				return
+			}
+		}
+	})
+}
+
+// walkStrings calls fn with the path and value of every string in v, the
+// paths written as the data writes them (partners[1].lead.name).
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkStrings(v.MapIndex(k), join(path, k.String()), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+			if name == "" || name == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			walkStrings(v.Field(i), join(path, name), fn)
+		}
+	}
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
 }
 
 func recipientList(rs []Recipient) string {

@@ -93,6 +93,16 @@ threshold = "Testshire Threshold of Need"
 [[data_sharing]]
 name = "Testshire Information Sharing Agreement"
 status = "in-place"
+
+[[endorsements]]
+partner = "ccg"
+signatory = "Bo Example"
+title = "Accountable Officer"
+
+[[endorsements]]
+partner = "police"
+signatory = "Cy Example"
+title = "Chief Constable"
 `
 
 func TestBaseIsValid(t *testing.T) {
@@ -185,6 +195,17 @@ func TestRules(t *testing.T) {
 			}
 			src := strings.Replace(base, tt.old, tt.new, 1)
 			fs := check("base.toml", src)
+			// A partner id changed leaves an endorsement naming the old id:
+			// that second error is right, and not what the row tests.
+			if strings.HasPrefix(tt.old, "id = ") {
+				var kept []Finding
+				for _, f := range fs {
+					if f.Rule != "ref.partner" || !strings.HasPrefix(f.Path, "endorsements[") {
+						kept = append(kept, f)
+					}
+				}
+				fs = kept
+			}
 			if len(fs) != 1 {
 				t.Fatalf("want exactly one finding, got %d:\n%s", len(fs), render(fs))
 			}
@@ -240,7 +261,7 @@ func TestExamples(t *testing.T) {
 	}{
 		{"herefordshire-2019.toml", []string{"expected.education", "expected.geography", "expected.threshold", "expected.relevant-agencies", "expected.voice", "expected.youth-custody"}},
 		{"cumbria-2019.toml", []string{"expected.endorsements", "report.period-unknown", "funding.total-mismatch"}},
-		{"westmorland-and-furness-2025.toml", []string{"edition.dsp-unnamed", "edition.dsp-unnamed", "edition.dsp-unnamed", "edition.dsp-unnamed", "report.recipients-assumed"}},
+		{"westmorland-and-furness-2025.toml", []string{"edition.dsp-unnamed", "edition.dsp-unnamed", "edition.dsp-unnamed", "expected.endorsement", "edition.dsp-unnamed", "report.recipients-assumed"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -15,7 +15,7 @@ func TestBuild(t *testing.T) {
 	}
 	for _, want := range []string{
 		"herefordshire-2019.toml: 0 errors, 6 warnings; 2 document(s) ready",
-		"westmorland-and-furness-2025.toml: 0 errors, 5 warnings; 2 document(s) ready",
+		"westmorland-and-furness-2025.toml: 0 errors, 6 warnings; 2 document(s) ready",
 		"wrote " + filepath.Join(out, "herefordshire", "mou.docx"),
 		"wrote " + filepath.Join(out, "westmorland-and-furness", "endorsements.docx"),
 	} {

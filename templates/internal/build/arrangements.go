@@ -62,8 +62,8 @@ var arrangementParts = []struct {
 func foreword(d *doc) {
 	d.tag("{{#if has.foreword}}")
 	d.h1("Foreword")
-	d.text("foreword",
-		"These are the arrangements the safeguarding partners in {{partnership.area}} have made to work together, and with every agency that has a part to play, to safeguard children and promote their welfare. They say who leads, how decisions are made, how the partnership learns when things go wrong and how it checks that what it does makes a difference to children and families.",
+	d.lawText("foreword", lawEndorse,
+		"These are the arrangements the safeguarding partners in {{partnership.area}} have made to work together, and with every agency that has a part to play, to safeguard {{#if partnership.all_age}}children and adults at risk{{else}}children and promote their welfare{{/if}}. They say who leads, how decisions are made, how the partnership learns when things go wrong and how it checks that what it does makes a difference to children and families.",
 		"We are jointly and equally responsible for these arrangements, and we commit our organisations to them.",
 	)
 	points(d, "foreword")
@@ -90,7 +90,7 @@ func background(d *doc) {
 
 func statutoryPartners(d *doc) {
 	d.h1("The statutory partners")
-	d.text("partners",
+	d.lawText("partners", lawLeads,
 		"The {{edition.leads_term}} for {{partnership.area}}, and the {{edition.delegates_term}} who act for them, are:",
 	)
 	partnersTable(d)
@@ -195,7 +195,7 @@ func arrangementsGovernance(d *doc) {
 func relevantAgencies(d *doc) {
 	d.tag("{{#if has.relevant_agencies}}")
 	d.h1("Relevant agencies")
-	d.text("relevant-agencies",
+	d.lawText("relevant-agencies", lawAgencies,
 		"Every relevant agency named here must act in line with the arrangements. The guidance expects each to take part in the partnership's work, provide information the partners ask for, follow the partnership's procedures, keep sound safeguarding policies of its own, and show the partners evidence of all this, including through multi-agency audits.",
 	)
 	points(d, "relevant-agencies")
@@ -275,12 +275,6 @@ func independentScrutiny(d *doc) {
 		"The partners must arrange independent scrutiny of how well the arrangements work for children and families, including the arrangements to identify and review serious cases. The guidance expects it to support the partners to reflect and improve, and the yearly report to say what it found.",
 	)
 	scrutinyFacts(d)
-	d.tag("{{#if inspections}}")
-	leadIn(d, "The partnership also answers to {{counts.inspections}}:")
-	d.tag("{{#each inspections}}")
-	d.bullet("{{name}}{{#if by}}, carried out by {{by}}{{/if}}")
-	d.tag("{{/each}}")
-	d.tag("{{/if}}")
 }
 
 func dataIntelligence(d *doc) {
@@ -313,7 +307,7 @@ func audit(d *doc) {
 	d.tag("{{#if audits}}")
 	leadIn(d, "{{counts.audits_lead}}")
 	d.tag("{{#each audits}}")
-	d.bullet("**{{name}}**{{#if led_by}}, led by {{led_by_phrase}}{{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
+	d.bullet("**{{name}}**{{#if led_by}} (led by {{led_by_phrase}}){{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
@@ -358,7 +352,7 @@ func threshold(d *doc) {
 	d.p("The threshold document is {{procedures.threshold}}{{#if procedures.threshold_ages}}, covering children from {{procedures.threshold_ages}}{{/if}}.{{#if edition.is_2023}} The {{edition.leads_term}} sign it off.{{/if}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if procedures.escalation_policy}}")
-	d.p("Anyone who believes a child's needs are not recognised can use {{procedures.escalation_policy}}.")
+	d.p("A practitioner who believes a child's needs are not recognised, or disagrees with another agency's decision about a child, can use {{procedures.escalation_policy}}.")
 	d.tag("{{/if}}")
 }
 
@@ -403,7 +397,7 @@ func reviewOfArrangements(d *doc) {
 func milestones(d *doc) {
 	d.tag("{{#if milestones}}")
 	d.h1("Milestones")
-	leadIn(d, "The arrangements were put in place in these stages:")
+	leadIn(d, "The milestones of the arrangements are these:")
 	d.table([]int{6026, 3000},
 		[]cell{c("Milestone"), c("When")},
 		[]cell{c("{{#each milestones}}{{label}}"), c("{{when}}{{/each}}")},

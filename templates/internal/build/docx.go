@@ -148,22 +148,30 @@ func (d *doc) tag(t string) { d.styled("", props{}, t) }
 // text writes a section's prose: the data's own wording for the section
 // when [text] has it, one paragraph per paragraph, else the defaults.
 func (d *doc) text(id string, defaults ...string) {
-	d.textElse(id, "", defaults)
+	d.textElse(id, "", "", defaults)
+}
+
+// lawText is text whose defaults are general wording under basis.
+func (d *doc) lawText(id, basis string, defaults ...string) {
+	d.textElse(id, "", basis, defaults)
 }
 
 // promptText is a section the team must write: the data's wording when it
 // has some, else prompts saying what to write.
 func (d *doc) promptText(id string, prompts ...string) {
-	d.textElse(id, "Prompt", prompts)
+	d.textElse(id, "Prompt", "", prompts)
+	points(d, id)
 }
 
-func (d *doc) textElse(id, style string, defaults []string) {
+func (d *doc) textElse(id, style, basis string, defaults []string) {
 	d.tag("{{#each text." + textKey(id) + "}}")
 	d.p("{{this}}")
 	d.tag("{{else}}")
-	for _, s := range defaults {
-		d.styled(style, props{}, s)
-	}
+	d.under(basis, func() {
+		for _, s := range defaults {
+			d.styled(style, props{}, s)
+		}
+	})
 	d.tag("{{/each}}")
 }
 

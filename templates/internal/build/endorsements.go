@@ -13,7 +13,7 @@ func endorsements() *doc {
 	d.p("{{this}}")
 	d.tag("{{else}}")
 	d.under(lawEndorse, func() {
-		d.p("On behalf of {{organisation}}, I endorse {{document.this_title}}, agreed by the safeguarding partners in {{@root.partnership.area}}, and accept my organisation's share of the duty to make the arrangements it describes work for children and families there.")
+		d.p("On behalf of {{organisation}}, I endorse {{document.this_title}}, agreed by the safeguarding partners in {{@root.partnership.area}}, and accept my organisation's share of the duty to make {{document.described}} work for {{#if @root.partnership.all_age}}children, adults at risk{{else}}children{{/if}} and families there.")
 	})
 	d.tag("{{/each}}")
 	d.signature()

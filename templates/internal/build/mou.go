@@ -36,6 +36,7 @@ const (
 	lawAllAge     = "Care Act 2014, sections 42 to 45: safeguarding adults"
 	lawAudit      = "Working Together: multi-agency audit and assurance"
 	lawProcedures = "Working Together: multi-agency procedures"
+	lawCoverage   = "Working Together: what the yearly report must cover"
 )
 
 func mou() *doc {
@@ -67,7 +68,7 @@ func mou() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("The safeguarding partners")
-	d.text("partners",
+	d.lawText("partners", lawLeads,
 		"The law names the {{edition.leads_term}}: the chief executive of the local authority, the {{edition.health_lead}}, and the chief officer of police, each for an area any part of which falls within the local authority area. In {{partnership.area}} they, and those who act for them, are:",
 	)
 	partnersTable(d)
@@ -80,13 +81,13 @@ func mou() *doc {
 		"The guidance gives the partners an equal and joint responsibility for the arrangements, and expects each delegate to make sure their organisation takes a full part in them.",
 	)
 	d.tag("{{#if scrutiny.chair_role}}")
-	d.p("{{scrutiny.chair.display}} is {{scrutiny.chair_role}} and also chairs the partnership.")
+	d.p("The partnership is chaired by {{scrutiny.chair.phrase}}, {{scrutiny.chair_role}}.")
 	d.tag("{{/if}}")
 	decisionBodies(d)
 	decisions(d)
 
 	d.h1("Roles and responsibilities")
-	d.text("roles",
+	d.lawText("roles", lawLeads,
 		"The guidance expects the {{edition.leads_term}}, and the {{edition.delegates_term}} they give authority to, to be able to:",
 	)
 	d.tag("{{#unless text.roles}}")
@@ -114,7 +115,7 @@ func mou() *doc {
 	)
 
 	d.h2("Relationships with relevant agencies")
-	d.text("relevant-agencies",
+	d.lawText("relevant-agencies", lawAgencies,
 		"The Child Safeguarding Practice Review and Relevant Agency (England) Regulations 2018 list the agencies the partners may name as relevant agencies, and every agency named must act in line with the arrangements. The guidance expects the partners to:",
 	)
 	d.tag("{{#unless text.relevant_agencies}}")
@@ -160,7 +161,7 @@ func mou() *doc {
 	)
 
 	d.h2("Serious child safeguarding cases and practice reviews")
-	d.text("reviews",
+	d.lawText("reviews", lawReviews,
 		"The partners must make arrangements to identify and review serious child safeguarding cases that raise issues of importance for the area. Under the law and the guidance they must:",
 	)
 	d.tag("{{#unless text.reviews}}")
@@ -220,7 +221,7 @@ func mou() *doc {
 
 	d.h1("Endorsement")
 	general(d, "endorsement", lawEndorse,
-		"By signing, each of us endorses {{document.this_title}} and accepts our organisation's share of the duty to make the arrangements it describes work for the children of {{partnership.area}}.",
+		"By signing, each of us endorses {{document.this_title}} and accepts our organisation's share of the duty to make the arrangements it describes work for the {{#if partnership.all_age}}children and adults at risk{{else}}children{{/if}} of {{partnership.area}}.",
 	)
 	d.signatures()
 	return d
@@ -277,6 +278,9 @@ func cover(d *doc, subtitle string) {
 	d.subtitle(subtitle)
 	d.p("{{document.date}}{{#if document.version}} · Version {{document.version}}{{/if}}")
 	d.p("Following {{edition.title}}")
+	d.tag("{{#if partnership.website}}")
+	d.p("{{partnership.website}}")
+	d.tag("{{/if}}")
 	d.p("Fingerprint {{document.fingerprint}}")
 }
 
@@ -301,7 +305,7 @@ func deliveryBodies(d *doc) {
 func decisionBodies(d *doc) {
 	d.tag("{{#each partners}}")
 	d.tag("{{#if decision_body}}")
-	d.p("For {{organisation}}, decisions on policy, resources and commissioning involve {{decision_body}}.")
+	d.p("For {{organisation}}, policy and resourcing decisions involve {{decision_body}}.")
 	d.tag("{{/if}}")
 	d.tag("{{/each}}")
 }
@@ -346,6 +350,9 @@ func reviewDuties(d *doc) func() {
 func scrutinyFacts(d *doc) {
 	d.tag("{{#if scrutiny.lead_sentence}}")
 	d.p("{{scrutiny.lead_sentence}}")
+	d.tag("{{/if}}")
+	d.tag("{{#if scrutiny.scrutineer_sentence}}")
+	d.p("{{scrutiny.scrutineer_sentence}}")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.duties}}")
 	leadIn(d, "{{scrutiny.duties_lead}}")
@@ -394,7 +401,7 @@ func dataSharing(d *doc, which string) {
 // voiceForums lists the forums for children's and families' voice.
 func voiceForums(d *doc) {
 	d.tag("{{#if voice}}")
-	leadIn(d, "Children, young people and families are heard through {{counts.voice}}:")
+	leadIn(d, "{{#if partnership.all_age}}Children, young people, adults at risk and families{{else}}Children, young people and families{{/if}} are heard through {{counts.voice}}:")
 	d.tag("{{#each voice}}")
 	d.bullet("**{{name}}**{{#if developing}} (being developed){{/if}}{{#if purpose}}: {{purpose}}{{/if}}")
 	d.tag("{{/each}}")
@@ -406,7 +413,7 @@ func voiceForums(d *doc) {
 // data gives them. Nothing is said that the data does not say.
 func disputeFacts(d *doc) {
 	d.tag("{{#if disputes.policy}}")
-	d.p("Disagreements are resolved under {{disputes.policy}}.{{#if disputes.policy_note}} {{disputes.policy_note}}{{/if}}")
+	d.p("Disagreements are resolved under {{disputes.policy}}{{#if disputes.policy_note}} ({{disputes.policy_note}}){{/if}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if disputes.route}}")
 	leadIn(d, "A disagreement that is not resolved is escalated in this order:")
@@ -462,14 +469,14 @@ func funding(d *doc) {
 // fundingTable writes the current year's contributions.
 func fundingTable(d *doc) {
 	d.tag("{{#if funding}}")
-	leadIn(d, "The contributions for {{funding.year}} are:")
+	leadIn(d, "The contributions for {{funding.year}} {{#if document.past}}were{{else}}are{{/if}}:")
 	d.table([]int{4826, 2400, 1800},
 		[]cell{c("Contributor"), c("Amount"), c("Share")},
 		[]cell{c("{{#each funding.rows}}{{name}}"), c("{{amount | money}}"), c("{{percent}}{{/each}}")},
 		[]cell{c("**Total**"), c("**{{funding.total | money}}**"), c("**{{funding.percent}}**")},
 	)
 	d.tag("{{#if funding.in_kind}}")
-	leadIn(d, "The partners also contribute in kind:")
+	leadIn(d, "{{#if document.past}}Contributions were also made in kind:{{else}}Contributions are also made in kind:{{/if}}")
 	d.tag("{{#each funding.in_kind}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")

@@ -11,6 +11,9 @@ func report() *doc {
 	d.p("Covering {{report.start}} to {{report.end}}")
 	d.tag("{{/if}}")
 	d.p("Following {{edition.title}}")
+	d.tag("{{#if partnership.website}}")
+	d.p("{{partnership.website}}")
+	d.tag("{{/if}}")
 	d.pageBreak()
 	d.contents()
 	d.pageBreak()
@@ -35,11 +38,14 @@ func report() *doc {
 	d.prompt("Record the publication date in the data file ([report] published = YYYY-MM-DD) and rebuild: the dates below are then worked out for you.")
 	d.tag("{{/if}}")
 	d.tag("{{#if report.recipients}}")
-	leadIn(d, "After publication, a copy is sent to each of these bodies within the days shown:")
-	d.table([]int{5226, 1800, 2000},
-		[]cell{c("Send a copy to"), c("Within"), c("By")},
-		[]cell{c("{{#each report.recipients}}{{name}}"), c("{{within_days}} days"), c("{{by | default \"—\"}}{{/each}}")},
-	)
+	// The recipients are the guidance's unless the data names its own.
+	d.under(lawReport, func() {
+		leadIn(d, "After publication, a copy must be sent to each of these bodies within the days shown:")
+		d.table([]int{5226, 1800, 2000},
+			[]cell{c("Send a copy to"), c("Within"), c("By")},
+			[]cell{c("{{#each report.recipients}}{{name}}"), c("{{within_days}} days"), c("{{by | default \"—\"}}{{/each}}")},
+		)
+	})
 	d.tag("{{/if}}")
 	d.tag("{{#if report.next_due}}")
 	d.p("The next yearly report must be published by **{{report.next_due}}**.")
@@ -51,13 +57,18 @@ func report() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("The partnership")
-	leadIn(d, "The {{edition.leads_term}} and their {{edition.delegates_term}} during the year were:")
+	d.under(lawLeads, func() {
+		leadIn(d, "The {{edition.leads_term}} and their {{edition.delegates_term}} during the year were:")
+	})
 	partnersTable(d)
 	d.tag("{{#if scrutiny.chair}}")
 	d.p("The partnership is chaired by {{scrutiny.chair.phrase}}.")
 	d.tag("{{/if}}")
 	d.tag("{{#if scrutiny.lead_sentence}}")
 	d.p("{{scrutiny.lead_sentence}}")
+	d.tag("{{/if}}")
+	d.tag("{{#if scrutiny.scrutineer_sentence}}")
+	d.p("{{scrutiny.scrutineer_sentence}}")
 	d.tag("{{/if}}")
 	d.prompt("Note any change of lead, delegate or chair during the year, with its date.")
 	d.tag("{{#if partnership.priorities}}")
@@ -131,16 +142,20 @@ func report() *doc {
 	d.tag("{{/if}}")
 
 	d.h1("Sign-off")
-	d.p("{{#if edition.is_2023}}Signed by the {{edition.leads_term}}.{{else}}Signed on behalf of the safeguarding partners.{{/if}}")
+	d.under(lawReport, func() {
+		d.p("{{#if edition.is_2023}}Signed by the {{edition.leads_term}}.{{else}}Signed on behalf of the safeguarding partners.{{/if}}")
+	})
 	d.signatures()
 
 	d.tag("{{#if coverage}}")
 	d.h1("Appendix: what this report must cover")
-	d.p("Each item the guidance asks this report to cover, and the section of this report that covers it.")
-	d.table([]int{5226, 1300, 2500},
-		[]cell{c("Item"), c("Must or should"), c("Where in this report")},
-		[]cell{c("{{#each coverage}}{{about}}"), c("{{level}}"), c("{{section}}{{/each}}")},
-	)
+	d.under(lawCoverage, func() {
+		d.p("Each item the guidance asks this report to cover, and the section of this report that covers it.")
+		d.table([]int{5226, 1300, 2500},
+			[]cell{c("Item"), c("Must or should"), c("Where in this report")},
+			[]cell{c("{{#each coverage}}{{about}}"), c("{{level}}"), c("{{section}}{{/each}}")},
+		)
+	})
 	d.tag("{{/if}}")
 	return d
 }
