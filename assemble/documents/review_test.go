@@ -107,8 +107,9 @@ func TestReviewCopies(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := strings.TrimSuffix(fileName(NewView(p, k), k), ".docx") + "-review.docx"
-			for _, po := range pos {
-				if po.Kind == originData || po.Kind == originLaw || po.Kind == originNone {
+			notes := silenceNotes(tmpls[k], NewView(p, k), pos)
+			for i, po := range pos {
+				if po.Kind == originData || po.Kind == originLaw || po.Kind == originNone || notes[i] != "" {
 					expected[filepath.Join(out, folder, name)] = append(expected[filepath.Join(out, folder, name)], po.Text)
 				}
 			}
@@ -182,5 +183,75 @@ func TestReviewCopies(t *testing.T) {
 		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
 			t.Errorf("LibreOffice made no PDF of %s", p)
 		}
+	}
+}
+
+// Where the data is silent, the review copy says what to add: read back
+// through python-docx, the minimal data's MOU notes on the heading before
+// where dispute resolution would stand that the document has no section on
+// it and names [disputes], and the general wording on training names
+// [points] training; Herefordshire's data has [disputes], and none of its
+// review copies carries the note.
+func TestReviewSaysWhatTheDataIsSilentOn(t *testing.T) {
+	inputs := []string{"testdata/minimal.toml", "../../data/herefordshire-2019.toml"}
+	out := t.TempDir()
+	written, err := Build(inputs, Options{Out: out, Review: true}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reviews []string
+	for _, w := range written {
+		if strings.HasSuffix(w, "-review.docx") {
+			reviews = append(reviews, w)
+		}
+	}
+	p := loadFor(t, inputs[0])
+	folder := filepath.Join(out, folderNames(inputs[:1], func(string) *partnership.Partnership { return p })[0])
+	minimal := map[string]bool{}
+	for _, r := range reviews {
+		minimal[r] = filepath.Dir(r) == folder
+	}
+	const disputesNote = "Nothing in your data on how disputes are resolved, so this document has no section on it."
+	results := readertest.Python(t, reviewScript, reviews)
+	var sawDisputes, sawTraining bool
+	for i, path := range reviews {
+		var r reviewRead
+		if err := json.Unmarshal([]byte(strings.TrimSpace(results[i])), &r); err != nil {
+			t.Fatalf("%s: %v\n%s", path, err, results[i])
+		}
+		for _, p := range r.Paras {
+			for _, id := range p.Starts {
+				c := r.Comments[id].Text
+				if !minimal[path] {
+					if strings.Contains(c, disputesNote) || strings.Contains(c, "[disputes]") {
+						t.Errorf("%s: Herefordshire has [disputes], but the paragraph %q says %q", path, p.Text, c)
+					}
+					continue
+				}
+				if strings.Contains(c, disputesNote) {
+					if !strings.Contains(c, "Add [disputes] (policy, route, arbitration)") {
+						t.Errorf("%s: the disputes note on %q does not say what to add: %q", path, p.Text, c)
+					}
+					if strings.HasSuffix(filepath.Base(path), "mou-review.docx") {
+						sawDisputes = true
+						if p.Text != "Funding and resourcing" {
+							t.Errorf("%s: the disputes note is on %q, not on the heading before where the section would stand", path, p.Text)
+						}
+					}
+				}
+				if strings.Contains(c, "Nothing in your data on training:") {
+					if !strings.HasSuffix(c, "[text] training.") || !strings.Contains(c, "write [points] training") {
+						t.Errorf("%s: the note on %q does not end with what to add: %q", path, p.Text, c)
+					}
+					sawTraining = true
+				}
+			}
+		}
+	}
+	if !sawDisputes {
+		t.Error("the minimal data's MOU review copy has no comment naming [disputes]")
+	}
+	if !sawTraining {
+		t.Error("the minimal data's review copies have no comment naming [points] training")
 	}
 }
