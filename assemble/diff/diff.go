@@ -67,6 +67,7 @@ var sectionTitles = []struct{ id, title string }{
 	{"partnership", "The partnership"},
 	{"geography", "Area"},
 	{"partners", "Partners"},
+	{"local_partnerships", "Local partnerships"},
 	{"members", "Members who are not statutory partners"},
 	{"delivery_bodies", "Delivery bodies"},
 	{"decisions", "Scheme of delegation"},

@@ -227,9 +227,12 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		errs     wordtemplate.Errors
 		other    string
 		compare  *comparison
+		old      *partnership.Partnership
+		// local is a local partnership of the executive before it: its
+		// data and findings are the executive's, reported once.
+		local bool
 	}
 	results := make([]result, len(paths))
-	olds := make([]*partnership.Partnership, len(paths))
 	var mu sync.Mutex
 	progress := func(format string, args ...any) {
 		if opts.Progress != nil {
@@ -255,12 +258,25 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		// even when this one fails, so every problem shows at once.
 		if opts.Compare != "" && p != nil {
 			r.compare = &comparison{}
-			olds[i] = r.compare.earlier(opts.Compare, p, opts)
+			r.old = r.compare.earlier(opts.Compare, p, opts)
 		}
 		if findings.Failed(opts.Strict) || p == nil {
 			progress("%s: %s, not built", r.path, findings.Summary())
 		}
 	})
+	// A pan-area executive's local partnerships build documents of their
+	// own, each in its own folder, after the executive's.
+	var all []result
+	for _, r := range results {
+		all = append(all, r)
+		if r.p == nil || r.findings.Failed(opts.Strict) || r.compare != nil {
+			continue
+		}
+		for j := range r.p.Locals {
+			all = append(all, result{path: r.path + " › " + r.p.Locals[j].Name, p: r.p.Local(j), findings: r.findings, local: true})
+		}
+	}
+	results = all
 	folders := folderNames(results, func(r result) *partnership.Partnership { return r.p })
 	// A build with a failed partnership fails: its files go nowhere.
 	for _, r := range results {
@@ -268,7 +284,7 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 			sink = nil
 		}
 	}
-	parallel(len(paths), func(i int) {
+	parallel(len(results), func(i int) {
 		r := &results[i]
 		p, path := r.p, r.path
 		if p == nil || r.findings.Failed(opts.Strict) {
@@ -283,9 +299,13 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 			progress("%s: %d template problem(s), not built", path, len(r.errs))
 			return
 		}
-		progress("%s: %s; %d document(s) ready", path, r.findings.Summary(), len(r.files))
+		if r.local {
+			progress("%s: %d document(s) ready", path, len(r.files))
+		} else {
+			progress("%s: %s; %d document(s) ready", path, r.findings.Summary(), len(r.files))
+		}
 		if c := r.compare; c != nil {
-			c.compare(olds[i], p, docs, kinds, tmpls)
+			c.compare(r.old, p, docs, kinds, tmpls)
 			r.files = append(r.files, c.files...)
 			progress("%s: compared with %s: %s", path, opts.Compare, strings.Join(c.summary, "; "))
 			if c.history != nil && !opts.Strict && opts.Warnings != nil {
@@ -312,7 +332,7 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		if r.other != "" {
 			fail.Other = append(fail.Other, r.other)
 		}
-		if r.findings.Failed(opts.Strict) {
+		if r.findings.Failed(opts.Strict) && !r.local {
 			fail.Data = append(fail.Data, DataFailure{Path: r.path, Findings: r.findings})
 		}
 		if c := r.compare; c != nil {

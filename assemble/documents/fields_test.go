@@ -52,6 +52,22 @@ func TestEveryFieldPrints(t *testing.T) {
 		withText[k] = v
 	}
 	withText["text"] = f.sectionMap("text", func(m string) any { return m })
+	// The same for a local partnership's own [text]: its points stay in
+	// the first copy, its wording goes in the second.
+	if ls, ok := tree["local_partnerships"].([]map[string]any); ok {
+		var plain, worded []map[string]any
+		for _, lm := range ls {
+			a, b := map[string]any{}, map[string]any{}
+			for k, v := range lm {
+				b[k] = v
+				if k != "text" {
+					a[k] = v
+				}
+			}
+			plain, worded = append(plain, a), append(worded, b)
+		}
+		tree["local_partnerships"], withText["local_partnerships"] = plain, worded
+	}
 
 	shown := map[string]map[string]bool{} // check text → documents showing it
 	// Data no document prints may instead be reported by validation as
@@ -73,8 +89,14 @@ func TestEveryFieldPrints(t *testing.T) {
 			findings.WriteText(&b)
 			t.Fatalf("the generated partnership is not valid:\n%s\n%s", b.String(), fieldNumbered(text))
 		}
-		for _, kind := range Kinds {
-			docx, _, err := Render(p, kind, "")
+		// A pan-area executive's local partnerships print what is theirs
+		// in their own documents.
+		all := []*partnership.Partnership{p}
+		for j := range p.Locals {
+			all = append(all, p.Local(j))
+		}
+		for n, kind := range fieldKinds(len(all)) {
+			docx, _, err := Render(all[n/len(Kinds)], kind, "")
 			if err != nil {
 				t.Fatalf("%s: %v", kind, err)
 			}
@@ -314,6 +336,49 @@ var fieldValues = map[string]func(i int, entry map[string]any) fieldValue{
 }
 
 var fieldPartnerIDs = []string{"council", "health", "police"}
+
+// fieldKinds lists the document kinds once for each of n partnerships.
+func fieldKinds(n int) []string {
+	var out []string
+	for range n {
+		out = append(out, Kinds...)
+	}
+	return out
+}
+
+// A local partnership's own fields need the same valid values, and print
+// no more than, the executive's of the same name.
+func init() {
+	mirror := func(m map[string]string, f map[string]func(int, map[string]any) fieldValue) {
+		for _, pre := range []string{"subgroups[].", "scrutiny.", "report.", "relevant_agencies[].", "members[].", "geography."} {
+			if m != nil {
+				for k, v := range m {
+					if strings.HasPrefix(k, pre) {
+						m["local_partnerships[]."+k] = v
+					}
+				}
+			}
+			for k, v := range f {
+				if strings.HasPrefix(k, pre) {
+					f["local_partnerships[]."+k] = v
+				}
+			}
+		}
+	}
+	mirror(fieldsNotPrinted, fieldValues)
+	fieldValues["local_partnerships[].website"] = func(i int, _ map[string]any) fieldValue {
+		host := []string{"zqqnorth.example.org", "zqqsouth.example.org"}[i%2]
+		return fieldValue{v: "https://" + host + "/", show: []string{host}}
+	}
+	fieldValues["local_partnerships[].id"] = func(i int, _ map[string]any) fieldValue {
+		return fieldValue{v: []string{"north", "south"}[i%2]}
+	}
+	fieldValues["local_partnerships[].partners"] = func(int, map[string]any) fieldValue {
+		return fieldValue{v: fieldPartnerIDs}
+	}
+	fieldsNotPrinted["local_partnerships[].id"] = "an id, never printed"
+	fieldsNotPrinted["local_partnerships[].partners"] = "partner ids: the partners' organisations print in the local partnership's documents"
+}
 
 // fieldListLengths are the lists that need a number of entries other than two.
 var fieldListLengths = map[string]int{"partners": 3, "endorsements": 3, "funding[].rows": 3}

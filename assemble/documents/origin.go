@@ -54,9 +54,11 @@ var typeRules = map[reflect.Type]map[string]rule{
 		"youth_custody": "=", "child_death": "=", "education": "=", "audits": "=", "voice": "=",
 		"data_sharing": "=", "procedures": "=", "structure": "=", "parts": ruleNaming, "has": ruleNaming,
 		"priorities": "=", "delivery_bodies": "=", "decisions": "=", "inspections": "=",
-		"funding_terms": "=", "footprints": "=",
+		"funding_terms": "=", "footprints": "=", "executive": "=local_partnerships", "locals": "=local_partnerships",
 	},
-	reflect.TypeFor[Profile](): {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
+	reflect.TypeFor[Executive](): {"name": "^", "area": "^", "sentence": "^"},
+	reflect.TypeFor[Local]():     {"name": "=", "area": "=", "partners": "="},
+	reflect.TypeFor[Profile]():   {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
 	reflect.TypeFor[Document](): {
 		"kind": ruleNaming, "title": ruleNaming, "version": "=", "date": "=", "fingerprint": ruleNaming,
 		"this_title": ruleNaming, "footer": ruleNaming, "described": ruleNaming, "past": ruleNaming,

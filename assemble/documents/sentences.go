@@ -150,6 +150,21 @@ func sentences(p *partnership.Partnership, v *View) {
 		scrutinySentences(p, s)
 	}
 	v.Has = has(p, v)
+	if e := p.Executive(); e != nil {
+		v.Executive = &Executive{Name: e.Partnership.Name, Area: e.Partnership.Area}
+		v.Executive.Sentence = capitalise(withThe(p.Partnership.Name)) + " is one of " + numberWord(len(e.Locals)) +
+			" local partnerships under " + withThe(e.Partnership.Name) + ", which leads the arrangements across " + e.Partnership.Area +
+			"; the executive's governance meetings and sub-groups are shared by all of them."
+	}
+	for _, lp := range p.Locals {
+		var orgs []string
+		for _, id := range lp.Partners {
+			if pt := p.Partner(id); pt != nil {
+				orgs = append(orgs, pt.Organisation)
+			}
+		}
+		v.Locals = append(v.Locals, Local{Name: lp.Name, Area: lp.Area, Partners: list(orgs)})
+	}
 }
 
 // has says which sections the data says something of its own about.
@@ -397,7 +412,7 @@ func withThe(name string) string {
 	}
 	w := firstWord(name)
 	switch strings.ToLower(w) {
-	case "the", "a", "an", "each", "every", "all", "its", "their", "our", "both", "any", "one", "two", "three", "four":
+	case "the", "a", "an", "each", "every", "all", "its", "their", "our", "both", "any":
 		return name
 	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {

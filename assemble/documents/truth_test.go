@@ -97,3 +97,57 @@ func TestInventedExamplesAreStrict(t *testing.T) {
 		})
 	}
 }
+
+// TestPanAreaBuild: a pan-area executive builds its own documents and each
+// local partnership's, each in its own folder; a local partnership's
+// documents say whose they are, name its partners only, and mark the
+// executive's groups as shared.
+func TestPanAreaBuild(t *testing.T) {
+	out := t.TempDir()
+	written := build(t, []string{"../partnership/testdata/pan-area.toml"}, Options{Out: out})
+	folders := map[string]int{}
+	for _, w := range written {
+		rel, _ := filepath.Rel(out, w)
+		folders[filepath.Dir(rel)]++
+	}
+	if len(folders) != 3 || folders["three-vales"] != 4 || folders["north-vale"] != 4 || folders["south-vale"] != 4 {
+		t.Fatalf("folders %v", folders)
+	}
+	p := loadFor(t, "../partnership/testdata/pan-area.toml")
+	docx, _, err := Render(p.Local(0), Arrangements, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := paragraphText(t, docx)
+	for _, want := range []string{
+		"The North Vale Safeguarding Children Partnership is one of two local partnerships under the Three Vales Safeguarding Children Executive",
+		"It is shared with the South Vale Safeguarding Children Partnership.",
+		"North Vale Learning Group",
+		"Independent scrutiny of the arrangements is provided by Nora Scrutton, Independent Scrutineer.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the north's arrangements do not say %q", want)
+		}
+	}
+	for _, not := range []string{"South Vale Council", "South Vale Learning Group"} {
+		if strings.Contains(text, not) {
+			t.Errorf("the north's arrangements name the south's %q", not)
+		}
+	}
+	docx, _, err = Render(p, Arrangements, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := paragraphText(t, docx); !strings.Contains(text, "The executive leads these local partnerships") {
+		t.Error("the executive's arrangements do not list its local partnerships")
+	}
+}
+
+// paragraphText is a document's paragraphs outside tables, one a line.
+func paragraphText(t *testing.T, docx []byte) string {
+	var b strings.Builder
+	for _, p := range bodyParagraphs(t, docx) {
+		b.WriteString(p[1] + "\n")
+	}
+	return b.String()
+}

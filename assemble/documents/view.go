@@ -85,6 +85,25 @@ type View struct {
 	FundingTerms   *FundingTerms            `toml:"funding_terms"`
 	// Footprints are the partners whose area the data describes.
 	Footprints []Partner `toml:"footprints"`
+	// Executive is, for a local partnership, the pan-area executive it
+	// belongs to; Locals are, for an executive, its local partnerships.
+	Executive *Executive `toml:"executive"`
+	Locals    []Local    `toml:"locals"`
+}
+
+// Executive is the pan-area executive of a local partnership.
+type Executive struct {
+	Name string `toml:"name"`
+	Area string `toml:"area"`
+	// Sentence says the partnership is one of the executive's.
+	Sentence string `toml:"sentence"`
+}
+
+// Local is one local partnership of a pan-area executive.
+type Local struct {
+	Name     string `toml:"name"`
+	Area     string `toml:"area"`
+	Partners string `toml:"partners"` // its partners' organisations, as a phrase
 }
 
 // Counts are numbers as words, and the lead-ins whose grammar follows a

@@ -23,6 +23,9 @@ type sources struct {
 	text  map[string][]string // file → lines
 	at    map[string]location // key path → where it is defined
 	index map[string]*tomlindex.Index
+	// alias, for a local partnership made from its executive's data, turns
+	// a path of the local partnership into the path written in the file.
+	alias func(string) string
 }
 
 type location struct {
@@ -39,6 +42,9 @@ func (s *sources) locate(path string) (location, bool) {
 	if s == nil {
 		return location{}, false
 	}
+	if s.alias != nil {
+		path = s.alias(path)
+	}
 	for p := path; p != ""; p = tomlindex.Parent(p) {
 		if l, ok := s.at[p]; ok {
 			return l, true
@@ -51,6 +57,9 @@ func (s *sources) locate(path string) (location, bool) {
 func (s *sources) defined(path string) bool {
 	if s == nil {
 		return false
+	}
+	if s.alias != nil {
+		path = s.alias(path)
 	}
 	_, ok := s.at[path]
 	return ok

@@ -51,8 +51,10 @@ type Partnership struct {
 	FundingTerms     *FundingTerms       `toml:"funding_terms" doc:"What the partners agreed about funding beyond the amounts: how shares are set, how often they are agreed, what happens when one is not paid, where they are published."`
 	Decisions        []Decision          `toml:"decisions" validate:"dive" doc:"The scheme of delegation: which decisions are taken by whom."`
 	Inspections      []Inspection        `toml:"inspections" validate:"dive" doc:"Inspection frameworks the partnership answers to, e.g. joint targeted area inspections."`
+	Locals           []LocalPartnership  `toml:"local_partnerships" validate:"dive" doc:"For a pan-area executive: the local partnerships under it, each building its own documents and yearly report, with the executive's meetings and sub-groups shared between them."`
 
 	src       *sources        // where every path came from; nil for models built in code
+	executive *Partnership    // for a local partnership (Local): the executive it comes from
 	undecoded map[string]bool // paths already reported as unreadable
 }
 

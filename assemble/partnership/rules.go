@@ -35,6 +35,7 @@ func (r *rules) run() {
 	r.editionRules()
 	r.editionTerms()
 	r.unprinted()
+	r.locals()
 	r.textKeys()
 	r.reorganisations()
 	r.commitments()
@@ -347,6 +348,48 @@ func (r *rules) editionRules() {
 				"write edition = 2023")
 		}
 	}
+}
+
+// locals checks the local partnerships of a pan-area executive: each
+// names partners the executive has, among them a local authority, and
+// its own id and name; its sub-groups' chairs are partners too.
+func (r *rules) locals() {
+	ids, names := map[string]string{}, map[string]string{}
+	for i, lp := range r.p.Locals {
+		path := fmt.Sprintf("local_partnerships[%d]", i)
+		if prev, ok := ids[lp.ID]; ok && lp.ID != "" {
+			r.add(Error, "local.duplicate", path+".id", fmt.Sprintf("the id %q is already used at %s.id", lp.ID, prev), "give each local partnership its own id")
+		}
+		ids[lp.ID] = path
+		if prev, ok := names[lp.Area]; ok && lp.Area != "" {
+			r.add(Error, "local.duplicate", path+".area", fmt.Sprintf("the area %q is already %s's", lp.Area, prev), "each local partnership covers its own area: its documents go in a folder named after it")
+		}
+		names[lp.Area] = path
+		la := false
+		for j, id := range lp.Partners {
+			r.resolve(id, fmt.Sprintf("%s.partners[%d]", path, j))
+			if pt := r.p.Partner(id); pt != nil && pt.Kind == KindLocalAuthority {
+				la = true
+			}
+		}
+		if !la && len(lp.Partners) > 0 {
+			r.add(Error, "local.no-council", path+".partners",
+				fmt.Sprintf("%s names no local authority among its partners: each local partnership is made for a local authority area", firstNonEmpty(lp.Name, lp.ID)),
+				"add the id of its council to partners")
+		}
+		for j, g := range lp.Subgroups {
+			r.resolve(g.Chair, fmt.Sprintf("%s.subgroups[%d].chair", path, j))
+		}
+	}
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // unprinted warns of data no document prints, so nothing is accepted and

@@ -86,6 +86,7 @@ func background(d *doc) {
 	d.p("They take effect on {{partnership.in_force_date}}.")
 	d.tag("{{/if}}")
 	allAge(d, "The partnership is an all-age partnership: these arrangements cover adults at risk in {{partnership.area}} as well as children.")
+	localsIntro(d)
 }
 
 func statutoryPartners(d *doc) {
@@ -95,6 +96,7 @@ func statutoryPartners(d *doc) {
 	)
 	partnersTable(d)
 	points(d, "partners")
+	localsList(d)
 	d.under(lawLeads, func() {
 		d.p("The guidance expects each of them to be able to speak with authority for their organisation, take decisions that commit it on policy, resources and practice, and hold it to account for how well it carries out the arrangements. A lead who delegates remains accountable for what is done on their organisation's behalf.")
 	})

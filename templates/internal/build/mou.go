@@ -57,6 +57,7 @@ func mou() *doc {
 	d.p("The arrangements take effect on {{partnership.in_force_date}}.")
 	d.tag("{{/if}}")
 	allAge(d, "This memorandum covers adults at risk as well as children: the partnership is an all-age partnership.")
+	localsIntro(d)
 	d.tag("{{#if partnership.vision}}")
 	d.p("The partners' shared vision is this: **{{partnership.vision}}**")
 	d.tag("{{/if}}")
@@ -73,6 +74,7 @@ func mou() *doc {
 	)
 	partnersTable(d)
 	points(d, "partners")
+	localsList(d)
 	deliveryBodies(d)
 	membersList(d)
 	d.h2("Delegation and accountability")
@@ -290,6 +292,23 @@ func membersList(d *doc) {
 	leadIn(d, "{{counts.members_lead}}")
 	d.tag("{{#each members}}")
 	d.bullet("{{line}}")
+	d.tag("{{/each}}")
+	d.tag("{{/if}}")
+}
+
+// localsIntro says, for a local partnership, which executive it is under.
+func localsIntro(d *doc) {
+	d.tag("{{#if executive}}")
+	d.p("{{executive.sentence}}")
+	d.tag("{{/if}}")
+}
+
+// localsList lists, for a pan-area executive, its local partnerships.
+func localsList(d *doc) {
+	d.tag("{{#if locals}}")
+	leadIn(d, "The executive leads these local partnerships, each of which publishes its own documents:")
+	d.tag("{{#each locals}}")
+	d.bullet("**{{name}}**, for {{area}}: {{partners}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 }
