@@ -132,6 +132,29 @@ func Run(path string, opts Options) (*Result, error) {
 	return Partnership(path, p, opts)
 }
 
+// RunAll is Run, followed, for a pan-area executive, by a result for each
+// of its local partnerships: each publishes its own documents, so each is
+// checked against the guidance on its own.
+func RunAll(path string, opts Options) ([]*Result, error) {
+	r, err := Run(path, opts)
+	if err != nil || len(r.Invalid) > 0 {
+		return []*Result{r}, err
+	}
+	out := []*Result{r}
+	p, _, err := partnership.Check(partnership.Options{Today: opts.Today}, path)
+	if err != nil || p == nil {
+		return out, err
+	}
+	for i := range p.Locals {
+		lr, err := Partnership(path+" › "+p.Locals[i].Name, p.Local(i), opts)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, lr)
+	}
+	return out, nil
+}
+
 // Partnership checks a loaded partnership that has passed validation.
 func Partnership(path string, p *partnership.Partnership, opts Options) (*Result, error) {
 	if opts.Edition != 0 {

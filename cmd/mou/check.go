@@ -43,18 +43,20 @@ func checkCommand() *cli.Command {
 			opts := check.Options{Edition: ed, Templates: c.String("templates")}
 			var results []*check.Result
 			failed := false
-			for i, path := range c.Args().Slice() {
-				r, err := check.Run(path, opts)
+			for _, path := range c.Args().Slice() {
+				rs, err := check.RunAll(path, opts)
 				if err != nil {
 					return cli.Exit(err.Error(), exitInvalid)
 				}
-				results = append(results, r)
-				failed = failed || r.Failed(c.Bool("strict"))
-				if format == "text" {
-					if i > 0 {
-						fmt.Fprintln(c.App.Writer)
+				for _, r := range rs {
+					failed = failed || r.Failed(c.Bool("strict"))
+					if format == "text" {
+						if len(results) > 0 {
+							fmt.Fprintln(c.App.Writer)
+						}
+						r.WriteText(c.App.Writer)
 					}
-					r.WriteText(c.App.Writer)
+					results = append(results, r)
 				}
 			}
 			if format == "json" {
