@@ -425,7 +425,12 @@ func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
 
 	// The relevant agencies section no longer prints the agencies' names.
 	edited = editDocument(t, def, func(doc string) string {
-		return strings.ReplaceAll(doc, "{{name}}{{#if national}}", "{{#if national}}")
+		// Each agency's line becomes "an agency": the names are gone.
+		const line = `{{#each lines}}</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t xml:space="preserve">{{this}}`
+		if !strings.Contains(doc, line) {
+			t.Fatal("the agencies' lines are not where the test expects them")
+		}
+		return strings.Replace(doc, line, strings.Replace(line, "{{this}}", "an agency", 1), 1)
 	})
 	os.WriteFile(filepath.Join(dir, "arrangements.docx"), edited, 0o644)
 	r = checkText(t, base, Options{Templates: dir})

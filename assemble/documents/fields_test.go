@@ -350,7 +350,7 @@ func fieldKinds(n int) []string {
 // no more than, the executive's of the same name.
 func init() {
 	mirror := func(m map[string]string, f map[string]func(int, map[string]any) fieldValue) {
-		for _, pre := range []string{"subgroups[].", "scrutiny.", "report.", "relevant_agencies[].", "members[].", "geography."} {
+		for _, pre := range []string{"subgroups[].", "scrutiny.", "report.", "relevant_agencies[].", "members[].", "geography.", "youth_custody.", "endorsements[]."} {
 			if m != nil {
 				for k, v := range m {
 					if strings.HasPrefix(k, pre) {
@@ -375,6 +375,9 @@ func init() {
 	}
 	fieldValues["local_partnerships[].partners"] = func(int, map[string]any) fieldValue {
 		return fieldValue{v: fieldPartnerIDs}
+	}
+	fieldValues["local_partnerships[].subgroups[].id"] = func(i int, _ map[string]any) fieldValue {
+		return fieldValue{v: fmt.Sprintf("local-subgroup-%d", i)}
 	}
 	fieldsNotPrinted["local_partnerships[].id"] = "an id, never printed"
 	fieldsNotPrinted["local_partnerships[].partners"] = "partner ids: the partners' organisations print in the local partnership's documents"

@@ -56,7 +56,7 @@ var typeRules = map[reflect.Type]map[string]rule{
 		"priorities": "=", "delivery_bodies": "=", "decisions": "=", "inspections": "=",
 		"funding_terms": "=", "footprints": "=", "executive": "=local_partnerships", "locals": "=local_partnerships",
 	},
-	reflect.TypeFor[Executive](): {"name": "^", "area": "^", "sentence": "^"},
+	reflect.TypeFor[Executive](): {"name": "^", "the_name": "^", "area": "^", "sentence": "^"},
 	reflect.TypeFor[Local]():     {"name": "=", "area": "=", "partners": "="},
 	reflect.TypeFor[Profile]():   {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
 	reflect.TypeFor[Document](): {
@@ -68,7 +68,7 @@ var typeRules = map[reflect.Type]map[string]rule{
 		"id": "=", "kind": "=", "kind_name": "^kind", "organisation": "=", "short_name": "=", "lead": "=",
 		"delegate": "=", "delegates": "=", "delegate_list": "^delegate", "footprint": "=", "decision_body": "=",
 	},
-	reflect.TypeFor[Sector](): {"name": "^sector", "agencies": "="},
+	reflect.TypeFor[Sector](): {"name": "^sector", "agencies": "=", "list": "^agencies", "lines": "^agencies"},
 	reflect.TypeFor[Group](): {
 		"chair_name": "=", "reports_to_text": "^reports_to", "shared_with_text": "^shared_with",
 		"rotation_text": "^rotation", "summary": "^", "members_sentence": "^members", "objectives_lead": "^objectives",

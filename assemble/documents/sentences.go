@@ -64,6 +64,25 @@ type Alliance struct {
 	Sentence string `toml:"sentence"`
 }
 
+// agencyLine is a relevant agency with why it was named: "Meres
+// Hospitals NHS Trust, which runs the emergency departments", where the
+// reason is a sentence about it ("It runs …"), else after a colon.
+func agencyLine(a partnership.Agency) string {
+	s := a.Name
+	if a.National {
+		s += " (national)"
+	}
+	r := strings.TrimSpace(a.Rationale)
+	switch w := firstWord(r); {
+	case r == "":
+	case w == "It" || w == "They":
+		s += ", which " + strings.TrimSpace(r[len(w):])
+	default:
+		s += ": " + r
+	}
+	return s
+}
+
 // thisTitle refers to the document from inside it.
 func thisTitle(d Document) string {
 	if d.Kind == Arrangements {
@@ -151,7 +170,7 @@ func sentences(p *partnership.Partnership, v *View) {
 	}
 	v.Has = has(p, v)
 	if e := p.Executive(); e != nil {
-		v.Executive = &Executive{Name: e.Partnership.Name, Area: e.Partnership.Area}
+		v.Executive = &Executive{Name: e.Partnership.Name, TheName: withThe(e.Partnership.Name), Area: e.Partnership.Area}
 		v.Executive.Sentence = capitalise(withThe(p.Partnership.Name)) + " is one of " + numberWord(len(e.Locals)) +
 			" local partnerships under " + withThe(e.Partnership.Name) + ", which leads the arrangements across " + e.Partnership.Area +
 			"; the executive's governance meetings and sub-groups are shared by all of them."

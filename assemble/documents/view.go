@@ -93,8 +93,9 @@ type View struct {
 
 // Executive is the pan-area executive of a local partnership.
 type Executive struct {
-	Name string `toml:"name"`
-	Area string `toml:"area"`
+	Name    string `toml:"name"`
+	TheName string `toml:"the_name"` // with its article, for a sentence
+	Area    string `toml:"area"`
 	// Sentence says the partnership is one of the executive's.
 	Sentence string `toml:"sentence"`
 }
@@ -241,6 +242,11 @@ type Partner struct {
 type Sector struct {
 	Name     string               `toml:"name"`
 	Agencies []partnership.Agency `toml:"agencies"`
+	// List is the agencies' names as one phrase, leaving out a name that
+	// only repeats the sector's ("Faith groups: Faith Groups").
+	List string `toml:"list"`
+	// Lines are the agencies, each with why it was named, in sentences.
+	Lines []string `toml:"lines"`
 }
 
 // Group is a meeting or sub-group with its chair in words.
@@ -585,7 +591,7 @@ func scrutinyView(p *partnership.Partnership) *Scrutiny {
 		out.Lead = firstPerson(out.Scrutineer, out.Chair)
 	}
 	if pt := p.Partner(s.ChairPartner); pt != nil {
-		out.ChairRole = "the delegate for " + pt.Organisation
+		out.ChairRole = "the " + p.EditionInfo().DelegateTerm + " for " + pt.Organisation
 		if out.Chair == nil && pt.Delegate != nil {
 			out.Chair = personPtr(pt.Delegate)
 		}
@@ -611,7 +617,7 @@ func rotationText(p *partnership.Partnership, r *partnership.Rotation) string {
 	}
 	var names []string
 	for _, id := range r.Partners {
-		if pt := p.Partner(id); pt != nil {
+		if pt := p.AnyPartner(id); pt != nil {
 			names = append(names, pt.Organisation)
 		}
 	}
@@ -751,7 +757,18 @@ func sectors(agencies []partnership.Agency) []Sector {
 			}
 		}
 		if len(in) > 0 {
-			out = append(out, Sector{Name: sectorNames[s], Agencies: in})
+			sec := Sector{Name: sectorNames[s], Agencies: in}
+			var names []string
+			for _, a := range in {
+				if strings.EqualFold(strings.TrimSpace(a.Name), sectorNames[s]) {
+					sec.Name = a.Name // the data's own capitals
+				} else {
+					names = append(names, a.Name)
+				}
+				sec.Lines = append(sec.Lines, agencyLine(a))
+			}
+			sec.List = strings.Join(names, "; ")
+			out = append(out, sec)
 		}
 	}
 	return out
@@ -760,7 +777,7 @@ func sectors(agencies []partnership.Agency) []Sector {
 func groupView(p *partnership.Partnership, g partnership.Group) Group {
 	v := Group{Group: g, ChairName: g.ChairedBy, ReportsToText: list(g.ReportsTo),
 		SharedWithText: list(g.SharedWith), RotationText: rotationText(p, g.Rotation)}
-	if pt := p.Partner(g.Chair); pt != nil && v.ChairName == "" {
+	if pt := p.AnyPartner(g.Chair); pt != nil && v.ChairName == "" {
 		who := pt.Lead
 		if pt.Delegate != nil {
 			who = pt.Delegate

@@ -31,6 +31,8 @@ type LocalPartnership struct {
 	Subgroups        []Group             `toml:"subgroups" validate:"dive" doc:"Its own sub-groups (the executive's are shared by every local partnership)."`
 	Scrutiny         *Scrutiny           `toml:"scrutiny" doc:"Its own independent scrutiny, when not the executive's."`
 	Report           *Report             `toml:"report" doc:"Its yearly report: period and publication."`
+	YouthCustody     *YouthCustody       `toml:"youth_custody" doc:"Youth custody and children's homes in its area (the executive's are not its own)."`
+	Endorsements     []Endorsement       `toml:"endorsements" validate:"dive" doc:"Who signs its own documents, and when (the executive's endorsements are of the executive's documents)."`
 	Text             map[string]string   `toml:"text" doc:"Its own wording for a section, replacing the executive's."`
 	Points           map[string][]string `toml:"points" doc:"Its own points for a section, replacing the executive's for that section."`
 }
@@ -87,13 +89,11 @@ func (p *Partnership) Local(i int) *Partnership {
 			q.Partners = append(q.Partners, pt)
 		}
 	}
-	q.Endorsements = nil
-	for k, e := range p.Endorsements {
-		if keep[e.Partner] {
-			al.endorsements = append(al.endorsements, k)
-			q.Endorsements = append(q.Endorsements, e)
-		}
-	}
+	// Its documents are its own: the executive's endorsements are not of
+	// them.
+	q.Endorsements = lp.Endorsements
+	q.YouthCustody = lp.YouthCustody
+	al.youth = lp.YouthCustody != nil
 	q.DeliveryBodies = nil
 	for k, b := range p.DeliveryBodies {
 		if keep[b.ActsFor] {
@@ -165,6 +165,15 @@ func (p *Partnership) Local(i int) *Partnership {
 	return &q
 }
 
+// AnyPartner is Partner, or for a local partnership the executive's partner
+// of that id: a shared group may be chaired by another area's council.
+func (p *Partnership) AnyPartner(id string) *Partner {
+	if pt := p.Partner(id); pt != nil || p.executive == nil {
+		return pt
+	}
+	return p.executive.Partner(id)
+}
+
 // Executive returns the pan-area executive a local partnership comes
 // from (Local), or nil.
 func (p *Partnership) Executive() *Partnership { return p.executive }
@@ -179,11 +188,11 @@ func withArticle(name string) string {
 
 // localAlias maps a local partnership's paths to the executive's file.
 type localAlias struct {
-	base                             string
-	prof, text, points               map[string]bool
-	partners, endorsements, delivery []int // the executive's index of each
-	subgroups, members, agencies     int   // the executive's own come first
-	geography, scrutiny, report      bool
+	base                               string
+	prof, text, points                 map[string]bool
+	partners, delivery                 []int // the executive's index of each
+	subgroups, members, agencies       int   // the executive's own come first
+	geography, scrutiny, report, youth bool
 }
 
 func (a *localAlias) path(p string) string {
@@ -205,8 +214,8 @@ func (a *localAlias) path(p string) string {
 		if k, _, _ := strings.Cut(key, "."); a.prof[strings.SplitN(k, "[", 2)[0]] {
 			return a.base + "." + key
 		}
-	case "partners", "endorsements", "delivery_bodies":
-		list := map[string][]int{"partners": a.partners, "endorsements": a.endorsements, "delivery_bodies": a.delivery}[head]
+	case "partners", "delivery_bodies":
+		list := map[string][]int{"partners": a.partners, "delivery_bodies": a.delivery}[head]
 		if n, tail, ok := index(); ok && n < len(list) {
 			return fmt.Sprintf("%s[%d]%s", head, list[n], tail)
 		}
@@ -215,8 +224,10 @@ func (a *localAlias) path(p string) string {
 		if n, tail, ok := index(); ok && n >= own {
 			return fmt.Sprintf("%s.%s[%d]%s", a.base, head, n-own, tail)
 		}
-	case "geography", "scrutiny", "report":
-		if map[string]bool{"geography": a.geography, "scrutiny": a.scrutiny, "report": a.report}[head] {
+	case "endorsements":
+		return a.base + "." + p
+	case "geography", "scrutiny", "report", "youth_custody":
+		if map[string]bool{"geography": a.geography, "scrutiny": a.scrutiny, "report": a.report, "youth_custody": a.youth}[head] {
 			return a.base + "." + p
 		}
 	case "text", "points":

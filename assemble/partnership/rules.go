@@ -381,6 +381,38 @@ func (r *rules) locals() {
 			r.resolve(g.Chair, fmt.Sprintf("%s.subgroups[%d].chair", path, j))
 		}
 	}
+	if len(r.findings) > 0 && hasErrors(r.findings) {
+		return // a local partnership made of broken data would only repeat it
+	}
+	// Each local partnership's own data meets the same rules as a
+	// partnership's: its report period, its sub-groups' chairs, its
+	// endorsements. Only findings about what is its own are kept; the
+	// executive's data has been checked already.
+	for i := range r.p.Locals {
+		q := r.p.Local(i)
+		if q.src == nil || q.src.alias == nil {
+			continue
+		}
+		lr := &rules{p: q, opts: r.opts}
+		lr.run()
+		base := fmt.Sprintf("local_partnerships[%d]", i)
+		for _, f := range lr.findings {
+			if full := q.src.alias(f.Path); full == base || strings.HasPrefix(full, base+".") || strings.HasPrefix(full, base+"[") {
+				f.Path = full
+				f.Message = r.p.Locals[i].Name + ": " + f.Message
+				r.findings = append(r.findings, f)
+			}
+		}
+	}
+}
+
+func hasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -96,10 +96,10 @@ func statutoryPartners(d *doc) {
 	)
 	partnersTable(d)
 	points(d, "partners")
-	localsList(d)
 	d.under(lawLeads, func() {
 		d.p("The guidance expects each of them to be able to speak with authority for their organisation, take decisions that commit it on policy, resources and practice, and hold it to account for how well it carries out the arrangements. A lead who delegates remains accountable for what is done on their organisation's behalf.")
 	})
+	localsList(d)
 	d.tag("{{#if edition.is_2023}}")
 	d.under(lawWT2023, func() {
 		d.p("The {{edition.leads_term}} must review and sign off these arrangements, including the plans for independent scrutiny; the {{edition.delegates_term}} carry out the partnership's functions jointly on their behalf.")
@@ -205,8 +205,8 @@ func relevantAgencies(d *doc) {
 	leadIn(d, "The partners have named {{counts.agencies}}. By sector:")
 	d.tag("{{#each agency_sectors}}")
 	d.h3("{{name}}")
-	d.tag("{{#each agencies}}")
-	d.bullet("{{name}}{{#if national}} (national){{/if}}{{#if rationale}}: {{rationale}}{{/if}}")
+	d.tag("{{#each lines}}")
+	d.bullet("{{this}}")
 	d.tag("{{/each}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")

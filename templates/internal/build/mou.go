@@ -134,7 +134,7 @@ func mou() *doc {
 	d.tag("{{#if relevant_agencies}}")
 	leadIn(d, "The partners have named {{counts.agencies}}, listed in full in {{partnership.arrangements_name}}. By sector:")
 	d.tag("{{#each agency_sectors}}")
-	d.bullet("**{{name}}**: {{#each agencies}}{{name}}{{#unless @last}}; {{/unless}}{{/each}}")
+	d.bullet("**{{name}}**{{#if list}}: {{list}}{{/if}}")
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
 
@@ -210,7 +210,7 @@ func mou() *doc {
 	d.h1("Partnership arrangements")
 	d.text("boards")
 	points(d, "boards")
-	boardsList(d, "The partnership works with these boards and partnerships in {{partnership.area}}:")
+	boardsList(d, "The partnership works with these boards and partnerships:")
 	governance(d)
 	d.tag("{{/if}}")
 
@@ -488,7 +488,7 @@ func funding(d *doc) {
 // fundingTable writes the current year's contributions.
 func fundingTable(d *doc) {
 	d.tag("{{#if funding}}")
-	leadIn(d, "The contributions for {{funding.year}} {{#if document.past}}were{{else}}are{{/if}}:")
+	leadIn(d, "The contributions {{#if executive}}to the shared budget of {{executive.the_name}} {{/if}}for {{funding.year}} {{#if document.past}}were{{else}}are{{/if}}:")
 	d.table([]int{4826, 2400, 1800},
 		[]cell{c("Contributor"), c("Amount"), c("Share")},
 		[]cell{c("{{#each funding.rows}}{{name}}"), c("{{amount | money}}"), c("{{percent}}{{/each}}")},
