@@ -82,7 +82,7 @@ var seedFacts = []struct {
 			"Child Death Overview Panel (CDOP)", "Herefordshire Safeguarding Adults Board", "Corporate Parenting Board",
 			"Youth Justice Board", "Practitioner Forums", "Regional Safeguarding Policies Group",
 			// endorsement
-			"We, the undersigned, endorse this Memorandum of Understanding", "10th September 2019",
+			"endorses this Memorandum of Understanding", "10th September 2019",
 		},
 		mustNot: []string{
 			"His Majesty's", "Integrated Care Board", "Lead Safeguarding Partner", "Foundations",

@@ -350,7 +350,7 @@ func fieldKinds(n int) []string {
 // no more than, the executive's of the same name.
 func init() {
 	mirror := func(m map[string]string, f map[string]func(int, map[string]any) fieldValue) {
-		for _, pre := range []string{"subgroups[].", "scrutiny.", "report.", "relevant_agencies[].", "members[].", "geography.", "youth_custody.", "endorsements[]."} {
+		for _, pre := range []string{"subgroups[].", "scrutiny.", "report.", "relevant_agencies[].", "members[].", "geography.", "youth_custody.", "endorsements[].", "history[]."} {
 			if m != nil {
 				for k, v := range m {
 					if strings.HasPrefix(k, pre) {

@@ -33,6 +33,7 @@ type LocalPartnership struct {
 	Report           *Report             `toml:"report" doc:"Its yearly report: period and publication."`
 	YouthCustody     *YouthCustody       `toml:"youth_custody" doc:"Youth custody and children's homes in its area (the executive's are not its own)."`
 	Endorsements     []Endorsement       `toml:"endorsements" validate:"dive" doc:"Who signs its own documents, and when (the executive's endorsements are of the executive's documents)."`
+	History          []Version           `toml:"history" validate:"dive" doc:"The history of its own documents (the executive's history is of the executive's)."`
 	Text             map[string]string   `toml:"text" doc:"Its own wording for a section, replacing the executive's."`
 	Points           map[string][]string `toml:"points" doc:"Its own points for a section, replacing the executive's for that section."`
 }
@@ -92,6 +93,7 @@ func (p *Partnership) Local(i int) *Partnership {
 	// Its documents are its own: the executive's endorsements are not of
 	// them.
 	q.Endorsements = lp.Endorsements
+	q.History = lp.History
 	q.YouthCustody = lp.YouthCustody
 	al.youth = lp.YouthCustody != nil
 	q.DeliveryBodies = nil
@@ -224,7 +226,7 @@ func (a *localAlias) path(p string) string {
 		if n, tail, ok := index(); ok && n >= own {
 			return fmt.Sprintf("%s.%s[%d]%s", a.base, head, n-own, tail)
 		}
-	case "endorsements":
+	case "endorsements", "history":
 		return a.base + "." + p
 	case "geography", "scrutiny", "report", "youth_custody":
 		if map[string]bool{"geography": a.geography, "scrutiny": a.scrutiny, "report": a.report, "youth_custody": a.youth}[head] {
