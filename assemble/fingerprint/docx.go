@@ -30,7 +30,11 @@ func Words(docx []byte) ([]string, error) {
 
 // MainWords are the words of a main document part (word/document.xml).
 func MainWords(x []byte) ([]string, error) {
-	text, err := mainText(string(x))
+	return mainWords(x, Current)
+}
+
+func mainWords(x []byte, version int) ([]string, error) {
+	text, err := mainText(string(x), version >= 2)
 	if err != nil {
 		return nil, err
 	}
@@ -38,20 +42,20 @@ func MainWords(x []byte) ([]string, error) {
 }
 
 // mainText is a main part's text: the words as they stand, separated by
-// white space.
-func mainText(x string) (string, error) {
-	if text, ok := scanText(x); ok {
+// white space; with tocTabs, a contents entry's tab as a dotted leader.
+func mainText(x string, tocTabs bool) (string, error) {
+	if text, ok := scanText(x, tocTabs); ok {
 		return text, nil
 	}
-	return decodeText(x)
+	return decodeText(x, tocTabs)
 }
 
 // decodeText is mainText read through encoding/xml's tokens: for what
 // scanText leaves to it, and to test scanText against.
-func decodeText(x string) (string, error) {
+func decodeText(x string, tocTabs bool) (string, error) {
 	d := xml.NewDecoder(strings.NewReader(x))
 	var b strings.Builder
-	inText := false
+	inText, inContents := false, false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -65,8 +69,20 @@ func decodeText(x string) (string, error) {
 			switch e.Name.Local {
 			case "t":
 				inText = true
-			case "tab", "br", "cr":
+			case "tab":
+				if inContents {
+					b.WriteString(contentsTab)
+				} else {
+					b.WriteByte(' ')
+				}
+			case "br", "cr":
 				b.WriteByte(' ')
+			case "pStyle":
+				for _, a := range e.Attr {
+					if a.Name.Local == "val" {
+						inContents = tocTabs && contentsStyle(a.Value)
+					}
+				}
 			}
 		case xml.EndElement:
 			switch e.Name.Local {
@@ -74,6 +90,9 @@ func decodeText(x string) (string, error) {
 				inText = false
 			case "p", "tc":
 				b.WriteByte('\n')
+			}
+			if e.Name.Local == "p" {
+				inContents = false
 			}
 		case xml.CharData:
 			if inText {
@@ -97,13 +116,13 @@ func Of(docx []byte) (string, error) {
 // OfMain computes the fingerprint from a freshly rendered main document
 // part.
 func OfMain(x string) (string, error) {
-	text, err := mainText(x)
+	text, err := mainText(x, true)
 	if err != nil {
 		return "", err
 	}
 	// Word by word into the hash, without a slice of them: a build
 	// fingerprints every document it writes.
-	h := newHasher("")
+	h := newHasher("", Current)
 	h.text(text)
 	return h.sum(), nil
 }

@@ -14,6 +14,7 @@ package fingerprint
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"hash"
 	"regexp"
 	"strings"
@@ -29,14 +30,30 @@ const Placeholder = "????-????"
 // U, so a code read aloud or typed by hand is not mistaken.
 const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
-// version is hashed first, so a change to what the fingerprint covers gives
-// different codes rather than colliding with old ones.
-const version = "mou fingerprint 1\n"
+// Versions of the canonical form (README.md, "What a fingerprint covers").
+// The version is hashed first, so a change to what the fingerprint covers
+// gives different codes rather than colliding with old ones; an old code
+// is still checked by the form it was made with.
+//
+//   - 1: the words of the body, contents list included.
+//   - 2: as 1, without the contents list's page numbers, which Word and
+//     LibreOffice recompute: a plain build, a --pdf build, its PDF and a
+//     copy whose contents were updated all have one code.
+const (
+	Current = 2
+	oldest  = 1
+)
+
+func versionLine(v int) string { return fmt.Sprintf("mou fingerprint %d\n", v) }
 
 // FromWords computes the fingerprint of a document's words, leaving out the
 // placeholder and own, the fingerprint the document claims for itself.
 func FromWords(words []string, own string) string {
-	h := newHasher(own)
+	return fromWords(words, own, Current)
+}
+
+func fromWords(words []string, own string, v int) string {
+	h := newHasher(own, v)
 	for _, w := range words {
 		h.word(w)
 	}
@@ -46,19 +63,20 @@ func FromWords(words []string, own string) string {
 // hasher hashes a document's words as they come, normalized.
 type hasher struct {
 	own string
+	v   int // version of the canonical form
 	h   hash.Hash
 	buf []byte // words waiting to be hashed: one Write per few kilobytes
 }
 
-func newHasher(own string) *hasher {
-	h := &hasher{own: own, h: sha256.New(), buf: make([]byte, 0, 4096)}
-	h.buf = append(h.buf, version...)
+func newHasher(own string, v int) *hasher {
+	h := &hasher{own: own, v: v, h: sha256.New(), buf: make([]byte, 0, 4096)}
+	h.buf = append(h.buf, versionLine(v)...)
 	return h
 }
 
 // word adds one word, normalized (normalizeWord).
 func (h *hasher) word(word string) {
-	normalizeWord(word, h.keep)
+	normalizeWord(word, h.keep, h.v)
 }
 
 // keep hashes one normalized word, unless it is the placeholder or the
@@ -179,21 +197,40 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // dropped: list bullets and numbers (Word draws them, the text does not
 // hold them) and dotted leaders; a word stuck to the placeholder or a
 // fingerprint by punctuation is split. Most often that is the word itself.
-func normalizeWord(word string, emit func(string)) {
+func normalizeWord(word string, emit func(string), v int) {
 	if plainWord(word) {
 		// Nothing below drops or splits such a word: most words.
 		emit(word)
 		return
 	}
 	// A tab leader drawn between a contents entry and its page number
-	// joins them into one word of a PDF: the .docx has two.
-	for _, w := range leaderRun.Split(word, -1) {
+	// joins them into one word of a PDF: the .docx has two. From version
+	// 2 the page number after a leader is left out: Word and LibreOffice
+	// recompute it (the .docx's contents tabs read as leaders, mainText).
+	for k, w := range leaderRun.Split(word, -1) {
+		if v >= 2 && k > 0 && pageNumber(w) {
+			continue
+		}
 		w = trimLeaders(w)
 		if w == "" || w == "•" || w == "◦" || w == "▪" || listNumber(w) || leader(w) {
 			continue
 		}
 		emit(w)
 	}
+}
+
+// pageNumber reports whether w is what a contents entry's page number
+// prints: up to four digits, or a lower-case roman numeral.
+func pageNumber(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	digits, roman := true, true
+	for _, r := range w {
+		digits = digits && r >= '0' && r <= '9'
+		roman = roman && strings.ContainsRune("ivxlc", r)
+	}
+	return digits && len(w) <= 4 || roman
 }
 
 // plainWord reports whether a word is non-empty and holds none of the

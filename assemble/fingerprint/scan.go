@@ -13,7 +13,7 @@ import (
 // made of; ok is false for anything else (CDATA, a document type, an
 // unknown entity, a character or structure encoding/xml would refuse),
 // and the caller then asks decodeText, whose answer, or error, stands.
-func scanText(x string) (text string, ok bool) {
+func scanText(x string, tocTabs bool) (text string, ok bool) {
 	if !utf8.ValidString(x) || strings.Contains(x, "]]>") ||
 		strings.Contains(x, "\xef\xbf\xbe") || strings.Contains(x, "\xef\xbf\xbf") {
 		return "", false
@@ -25,6 +25,7 @@ func scanText(x string) (text string, ok bool) {
 	b.Grow(len(x) / 2) // a rendered main part is up to a third text
 	var stack []string // open elements' names, slices of x
 	inText := false
+	inContents := false // in a contents entry's paragraph (tocTabs)
 	i := 0
 	for i < len(x) {
 		if x[i] != '<' {
@@ -72,6 +73,9 @@ func scanText(x string) (text string, ok bool) {
 				return "", false
 			}
 			stack = stack[:len(stack)-1]
+			if l := local(name); l == "p" {
+				inContents = false
+			}
 			endElement(&b, local(name), &inText)
 			i += j + 1
 		default:
@@ -88,8 +92,16 @@ func scanText(x string) (text string, ok bool) {
 			switch l {
 			case "t":
 				inText = true
-			case "tab", "br", "cr":
+			case "tab":
+				if inContents {
+					b.WriteString(contentsTab)
+				} else {
+					b.WriteByte(' ')
+				}
+			case "br", "cr":
 				b.WriteByte(' ')
+			case "pStyle":
+				inContents = tocTabs && contentsStyle(attrValue(rest[1+n:j], "val"))
 			}
 			if selfClosing {
 				endElement(&b, l, &inText)
@@ -103,6 +115,32 @@ func scanText(x string) (text string, ok bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// contentsTab is what a tab in a contents entry becomes in the text: the
+// dotted leader a PDF draws there, so that the page number after it is
+// known for one in the .docx as in the PDF (normalizeWord).
+const contentsTab = "..."
+
+// contentsStyle reports whether a paragraph style is a contents entry's:
+// Word's TOC1…TOC9, LibreOffice's Contents1…Contents10.
+func contentsStyle(id string) bool {
+	return (strings.HasPrefix(id, "TOC") || strings.HasPrefix(id, "Contents")) && id != "TOCHeading" && id != "ContentsHeading"
+}
+
+// attrValue is the value of the attribute whose local name is name in an
+// element's attribute text, as written ("" when there is none). It is
+// only asked of a style id, which holds no references.
+func attrValue(attrs, name string) string {
+	for _, q := range []string{`:` + name + `="`, ` ` + name + `="`} {
+		if i := strings.Index(attrs, q); i >= 0 {
+			v := attrs[i+len(q):]
+			if j := strings.IndexByte(v, '"'); j >= 0 {
+				return v[:j]
+			}
+		}
+	}
+	return ""
 }
 
 func endElement(b *strings.Builder, local string, inText *bool) {

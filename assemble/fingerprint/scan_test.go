@@ -76,8 +76,8 @@ func TestScanWordsAgreesWithDecoder(t *testing.T) {
 
 func checkScan(t *testing.T, x []byte, handled bool) {
 	t.Helper()
-	fast, ok := scanText(string(x))
-	slow, err := decodeText(string(x))
+	fast, ok := scanText(string(x), true)
+	slow, err := decodeText(string(x), true)
 	if !ok {
 		if handled {
 			t.Errorf("the scanner declined %.120q", x)
@@ -106,7 +106,7 @@ func TestTextAgreesWithFieldsAndWord(t *testing.T) {
 		"line\u2028sep", "next\u0085line", "ünïcödé wörds — dash", "\xff bad \xfe utf8", "trailing ",
 		"Signed........ 3. • ◦ ▪ x…… _under_ a.b " + Placeholder + " ." + Placeholder,
 	} {
-		h := newHasher("")
+		h := newHasher("", Current)
 		h.text(s)
 		if got, want := h.sum(), FromWords(strings.Fields(s), ""); got != want {
 			t.Errorf("text(%q) hashes to %s, FromWords(strings.Fields) to %s", s, got, want)

@@ -18,8 +18,11 @@ type Result struct {
 	Title    string // the document's title, from its properties
 	Claimed  string // the fingerprint the file carries ("" when none)
 	Computed string // recomputed from its content
-	AsBuilt  bool   // content and claimed fingerprint agree
-	Problem  string // why it is not as built, or could not be checked
+	// Version is the canonical form the claimed fingerprint was made
+	// with (Current, or an older one that still matches).
+	Version int
+	AsBuilt bool   // content and claimed fingerprint agree
+	Problem string // why it is not as built, or could not be checked
 	// Endorsements are the endorsement pages the file holds, each checked
 	// against the document it endorses.
 	Endorsements []Endorsement
@@ -134,6 +137,9 @@ func verifyFile(path string) Result {
 	var words []string
 	var footers []string
 	var repeats [][2]int
+	// older gives the words as an older version of the canonical form
+	// reads them, for a code made before the current one.
+	older := func(v int) []string { return words }
 	// Only regular files of a plausible size: a device, a pipe or a folder
 	// named by mistake must not hang or exhaust the check.
 	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
@@ -150,6 +156,14 @@ func verifyFile(path string) Result {
 		if words, err = Words(b); err != nil {
 			r.Problem = fmt.Sprintf("not a readable Word document: %v", err)
 			return r
+		}
+		older = func(v int) []string {
+			main, err := docxzip.Part(b, "word/document.xml")
+			if err != nil {
+				return nil
+			}
+			ws, _ := mainWords(main, v)
+			return ws
 		}
 		r.Claimed, _ = Claimed(b)
 		r.Title = docxTitle(b)
@@ -191,13 +205,25 @@ func verifyFile(path string) Result {
 		r.Problem = "carries no fingerprint: not built by mou, or by a version of it before fingerprints"
 		return r
 	}
-	r.Computed = FromWords(words, r.Claimed)
+	r.Computed, r.Version = FromWords(words, r.Claimed), Current
 	if r.Computed != r.Claimed {
 		// A table's header row printed again at the top of a page is not
 		// in the document: try leaving out each such repeat.
-		if fp, ok := withoutRepeats(words, repeats, r.Claimed); ok {
+		if fp, ok := withoutRepeats(words, repeats, r.Claimed, Current); ok {
 			r.Computed = fp
 		}
+	}
+	// A code made by an older canonical form is checked by that form.
+	for v := Current - 1; v >= oldest && r.Computed != r.Claimed; v-- {
+		ws := older(v)
+		if fp := fromWords(ws, r.Claimed, v); fp == r.Claimed {
+			r.Computed, r.Version = fp, v
+		} else if fp, ok := withoutRepeats(ws, repeats, r.Claimed, v); ok {
+			r.Computed, r.Version = fp, v
+		}
+	}
+	if r.Computed != r.Claimed {
+		r.Computed, r.Version = FromWords(words, r.Claimed), Current
 	}
 	if r.Computed != r.Claimed && r.Problem == "" {
 		r.Problem = fmt.Sprintf("its content has fingerprint %s, not the %s it was built with: it was changed afterwards", r.Computed, r.Claimed)
@@ -209,7 +235,7 @@ func verifyFile(path string) Result {
 // withoutRepeats tries leaving out every combination of the candidate
 // repeated lines (at most 2^12 of them) and reports the first that gives
 // the claimed fingerprint.
-func withoutRepeats(words []string, repeats [][2]int, claimed string) (string, bool) {
+func withoutRepeats(words []string, repeats [][2]int, claimed string, v int) (string, bool) {
 	if len(repeats) == 0 {
 		return "", false
 	}
@@ -224,7 +250,7 @@ func withoutRepeats(words []string, repeats [][2]int, claimed string) (string, b
 			}
 		}
 		kept = append(kept, words[from:]...)
-		if fp := FromWords(kept, claimed); fp == claimed {
+		if fp := fromWords(kept, claimed, v); fp == claimed {
 			return fp, true
 		}
 	}
@@ -265,6 +291,8 @@ func endorsements(words []string) []Endorsement {
 func WriteText(w io.Writer, results []Result) {
 	for _, r := range results {
 		switch {
+		case r.AsBuilt && r.Version != 0 && r.Version < Current:
+			fmt.Fprintf(w, "%s: as built, fingerprint %s (made by version %d of the fingerprint's canonical form)\n", r.Path, r.Claimed, r.Version)
 		case r.AsBuilt:
 			fmt.Fprintf(w, "%s: as built, fingerprint %s\n", r.Path, r.Claimed)
 		default:

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -44,5 +45,37 @@ func TestBuildCompareFlag(t *testing.T) {
 	code, _, errw = mou(t, "build", "--compare", "../../data/herefordshire-2019.toml", "../../data/herefordshire-2024.toml", "../../data/westmorland-and-furness-2025.toml")
 	if code != 2 || !strings.Contains(errw, "--compare compares one partnership") {
 		t.Errorf("two partnerships: exit %d, %s", code, errw)
+	}
+}
+
+// TestReadmeVerifyOutput: the README's `mou verify` example is what the
+// command prints for a build of the example data today, so no stale
+// fingerprint stays in it.
+func TestReadmeVerifyOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "<!-- mou verify output: a test keeps this in step with the command -->\n```\n"
+	_, rest, ok := strings.Cut(string(readme), marker)
+	if !ok {
+		t.Fatal("README.md has no `mou verify` output block")
+	}
+	shown, _, _ := strings.Cut(rest, "```\n")
+	t.Chdir("../..")
+	out := t.TempDir()
+	if code, _, errs := mou(t, "build", "data/herefordshire-2024.toml", "--out", out, "-q"); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	code, got, _ := mou(t, "verify", filepath.Join(out, "herefordshire", "mou.docx"), filepath.Join(out, "herefordshire", "endorsements.docx"))
+	got = strings.ReplaceAll(got, out, "out")
+	if code != 0 || shown != got {
+		t.Errorf("README.md shows other output than `mou verify` prints now; paste this:\n%s", got)
+	}
+	// Every fingerprint the README names elsewhere is one of these.
+	for _, fp := range regexp.MustCompile(`\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b`).FindAllString(string(readme), -1) {
+		if !strings.Contains(got, fp) && fp != "WWWW-WWWW" {
+			t.Errorf("README.md names fingerprint %s, which no build of the example data has", fp)
+		}
 	}
 }
