@@ -80,8 +80,11 @@ func (c *comparison) compare(old, p *partnership.Partnership, newDocs map[string
 		changes, sum, err := redline.Compare(oldDocs[k].Data, newDocs[k].Data, redline.Options{Author: Author, Date: date})
 		if err == nil {
 			// It prints the new document's fingerprint, but is not that
-			// document: it claims none of its own.
-			changes, err = fingerprint.Unclaim(changes)
+			// document: it claims none of its own, and records both
+			// versions' so that mou verify can say what it is.
+			from, _ := fingerprint.Claimed(oldDocs[k].Data)
+			to, _ := fingerprint.Claimed(newDocs[k].Data)
+			changes, err = fingerprint.MarkRedline(changes, from, to)
 		}
 		if err != nil {
 			c.other = fmt.Sprintf("cannot compare %s with the version in %s: %v", name, c.path, err)

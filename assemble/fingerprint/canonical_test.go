@@ -43,7 +43,7 @@ func TestOneCodeWhateverTheFormat(t *testing.T) {
 	for _, k := range []string{"mou", "arrangements", "endorsements"} {
 		sources = append(sources, filepath.Join(plain, "herefordshire", k+".docx"))
 	}
-	out, err := exec.Command(python, "testdata/update_contents.py", resaved, sources[0], sources[1]).CombinedOutput()
+	out, err := exec.Command(python, "testdata/libreoffice.py", "update-contents", resaved, sources[0], sources[1]).CombinedOutput()
 	if err != nil {
 		t.Fatalf("LibreOffice re-save: %v\n%s", err, out)
 	}

@@ -21,7 +21,13 @@ type Result struct {
 	// Version is the canonical form the claimed fingerprint was made
 	// with (Current, or an older one that still matches).
 	Version int
-	AsBuilt bool   // content and claimed fingerprint agree
+	AsBuilt bool // content and claimed fingerprint agree
+	// Redline is set for a tracked-changes document (mou build --compare)
+	// whose changes are still tracked: it is neither version.
+	Redline *Redline
+	// Became says what a tracked-changes document became once saved with
+	// its changes all "accepted" (the new version) or all "rejected".
+	Became  string
 	Problem string // why it is not as built, or could not be checked
 	// Endorsements are the endorsement pages the file holds, each checked
 	// against the document it endorses.
@@ -38,12 +44,18 @@ type Endorsement struct {
 	Fingerprint string
 	Against     string // the file it was checked against, "" when none was found
 	Matches     bool
-	Problem     string
+	// Unchecked is set when the endorsed document was neither given nor
+	// found: the page could not be checked, which is not a mismatch.
+	Unchecked bool
+	Problem   string
 }
 
 // OK reports whether the file is as built and every endorsement in it
 // matches its document.
 func (r Result) OK() bool {
+	if r.Redline != nil {
+		return r.Redline.OK()
+	}
 	if !r.AsBuilt {
 		return false
 	}
@@ -69,10 +81,12 @@ func Verify(paths []string) []Result {
 	// kind of file: endorsement pages in a PDF are checked against the PDF
 	// of the document when there is one.
 	byTitle := map[string]*Result{}
+	given := map[string][]*Result{} // any folder: a file given is checked as given
 	for i := range results {
-		if t := results[i].Title; t != "" && len(results[i].Endorsements) == 0 {
+		if t := results[i].Title; t != "" && len(results[i].Endorsements) == 0 && results[i].Redline == nil {
 			byTitle[folderKey(results[i].Path, t)] = &results[i]
 			byTitle[folderKey(results[i].Path, t)+filepath.Ext(results[i].Path)] = &results[i]
+			given[t] = append(given[t], &results[i])
 		}
 	}
 	for i := range results {
@@ -84,10 +98,14 @@ func Verify(paths []string) []Result {
 				target = byTitle[folderKey(r.Path, e.Document)]
 			}
 			if target == nil {
+				target = givenFor(given[e.Document], filepath.Ext(r.Path))
+			}
+			if target == nil {
 				target = besideFor(r.Path, e.Document)
 			}
 			if target == nil {
-				e.Problem = fmt.Sprintf("no %q was given or found beside it in %s: give that document to mou verify too", e.Document, filepath.Dir(r.Path))
+				e.Unchecked = true
+				e.Problem = fmt.Sprintf("could not check: no %q was given or found beside it in %s: give that document to mou verify too", e.Document, filepath.Dir(r.Path))
 				continue
 			}
 			e.Against = target.Path
@@ -104,6 +122,38 @@ func Verify(paths []string) []Result {
 		}
 	}
 	return results
+}
+
+// Unchecked reports whether something in the file could not be checked
+// (an endorsed document neither given nor found) while nothing checked is
+// wrong.
+func (r Result) Unchecked() bool {
+	if r.Redline != nil || !r.AsBuilt {
+		return false
+	}
+	unchecked := false
+	for _, e := range r.Endorsements {
+		if !e.Matches && !e.Unchecked {
+			return false
+		}
+		unchecked = unchecked || e.Unchecked
+	}
+	return unchecked
+}
+
+// givenFor picks, among the files given with the endorsed title in other
+// folders, the one to check against: of the endorsement's kind of file
+// when there are several.
+func givenFor(rs []*Result, ext string) *Result {
+	for _, r := range rs {
+		if strings.EqualFold(filepath.Ext(r.Path), ext) {
+			return r
+		}
+	}
+	if len(rs) > 0 {
+		return rs[0]
+	}
+	return nil
 }
 
 // folderKey pairs a title with the folder its file is in.
@@ -167,9 +217,30 @@ func verifyFile(path string) Result {
 		}
 		r.Claimed, _ = Claimed(b)
 		r.Title = docxTitle(b)
+		rl := redlineOf(b)
 		if main, err := docxzip.Part(b, "word/document.xml"); err == nil && revisionRe.Match(main) {
-			r.Problem = "it holds tracked changes (a changes document, or edited with Track Changes on): verify the built document, or accept or reject the changes first"
+			if rl != nil {
+				r.Redline = rl
+				r.Endorsements = endorsements(words)
+				return r
+			}
+			r.Problem = "it holds tracked changes (edited with Track Changes on): verify the built document, or accept or reject the changes first"
 			return r
+		}
+		if rl != nil && r.Claimed == "" {
+			// A tracked-changes document saved with its changes all
+			// accepted is the new version; all rejected, the earlier one.
+			switch {
+			case FromWords(words, rl.To) == rl.To:
+				r.Claimed, r.Became = rl.To, "accepted"
+			case FromWords(words, rl.From) == rl.From:
+				r.Claimed, r.Became = rl.From, "rejected"
+			default:
+				r.Claimed = rl.To
+			}
+		}
+		if r.Became == "rejected" {
+			break // its footers still print the new version's fingerprint
 		}
 		if f, err := docxzip.Part(b, "word/footer1.xml"); err == nil {
 			footers = []string{string(f)}
@@ -291,6 +362,14 @@ func endorsements(words []string) []Endorsement {
 func WriteText(w io.Writer, results []Result) {
 	for _, r := range results {
 		switch {
+		case r.Redline != nil && r.Redline.OK():
+			fmt.Fprintf(w, "%s: tracked changes from fingerprint %s to %s: accepting every change gives %s, rejecting every change gives %s\n", r.Path, r.Redline.From, r.Redline.To, r.Redline.To, r.Redline.From)
+		case r.Redline != nil:
+			fmt.Fprintf(w, "%s: NOT as made: tracked changes from fingerprint %s to %s, but accepting every change gives %s and rejecting every change gives %s: it was changed after it was made\n", r.Path, r.Redline.From, r.Redline.To, r.Redline.Accepted, r.Redline.Rejected)
+		case r.AsBuilt && r.Became == "accepted":
+			fmt.Fprintf(w, "%s: as built, fingerprint %s: the new version, its tracked changes all accepted\n", r.Path, r.Claimed)
+		case r.AsBuilt && r.Became == "rejected":
+			fmt.Fprintf(w, "%s: as built, fingerprint %s: the earlier version, its tracked changes all rejected\n", r.Path, r.Claimed)
 		case r.AsBuilt && r.Version != 0 && r.Version < Current:
 			fmt.Fprintf(w, "%s: as built, fingerprint %s (made by version %d of the fingerprint's canonical form)\n", r.Path, r.Claimed, r.Version)
 		case r.AsBuilt:
@@ -306,6 +385,8 @@ func WriteText(w io.Writer, results []Result) {
 			ref += " of " + e.Date + ", fingerprint " + e.Fingerprint
 			if e.Matches {
 				fmt.Fprintf(w, "  endorsement %d: %s — matches %s\n", e.Page, ref, e.Against)
+			} else if e.Unchecked {
+				fmt.Fprintf(w, "  endorsement %d: %s — COULD NOT CHECK: %s\n", e.Page, ref, strings.TrimPrefix(e.Problem, "could not check: "))
 			} else {
 				fmt.Fprintf(w, "  endorsement %d: %s — DOES NOT MATCH: %s\n", e.Page, ref, e.Problem)
 			}

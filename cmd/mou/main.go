@@ -22,6 +22,10 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // the data or a template is invalid
 	exitUsage   = 2 // the command line is wrong
+	// exitUnchecked is mou verify's when something could not be checked
+	// (an endorsed document neither given nor found) and nothing checked
+	// is wrong.
+	exitUnchecked = 3
 )
 
 // usageError marks a mistake on the command line.
@@ -33,6 +37,9 @@ func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(forma
 
 // invalid marks a run that found invalid input (already reported).
 var errInvalid = errors.New("invalid input")
+
+// errUnchecked marks a verify run that could not check everything.
+var errUnchecked = errors.New("could not check")
 
 func main() {
 	// A build allocates far more than it keeps (each document's text goes
@@ -58,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case errors.Is(err, errInvalid):
 		return exitInvalid
+	case errors.Is(err, errUnchecked):
+		return exitUnchecked
 	}
 	var ue usageError
 	if errors.As(err, &ue) {

@@ -30,6 +30,25 @@ func TestVerifyCommand(t *testing.T) {
 	if code, _, errw := mou(t, "verify"); code != 2 || !strings.Contains(errw, "verify needs a built document") {
 		t.Errorf("no argument: exit %d, %s", code, errw)
 	}
+
+	// Endorsement pages alone, their document neither given nor beside
+	// them: could not check, exit 3, not a mismatch.
+	alone := filepath.Join(t.TempDir(), "endorsements.docx")
+	b, _ := os.ReadFile(endorsements)
+	os.WriteFile(alone, b, 0o644)
+	if code, stdout, _ = mou(t, "verify", alone); code != 3 || !strings.Contains(stdout, "COULD NOT CHECK") || strings.Contains(stdout, "DOES NOT MATCH") {
+		t.Errorf("missing document: exit %d\n%s", code, stdout)
+	}
+	// A document given explicitly is checked as given, never replaced by
+	// the matching one beside the endorsements.
+	other2024 := t.TempDir()
+	if code, _, errw := mou(t, "build", "-q", "--out", other2024, "--only", "mou", "../../data/herefordshire-2024.toml"); code != 0 {
+		t.Fatalf("build: %s", errw)
+	}
+	edited := filepath.Join(other2024, "herefordshire", "mou.docx")
+	if code, stdout, _ = mou(t, "verify", endorsements, edited); code != 1 || !strings.Contains(stdout, "DOES NOT MATCH") || !strings.Contains(stdout, edited) || strings.Contains(stdout, "matches "+mouPath) {
+		t.Errorf("explicit document: exit %d\n%s", code, stdout)
+	}
 }
 
 func TestBuildCompareFlag(t *testing.T) {
@@ -39,8 +58,11 @@ func TestBuildCompareFlag(t *testing.T) {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, errw)
 	}
 	changes := filepath.Join(out, "herefordshire", "mou-changes.docx")
-	if code, stdout, _ := mou(t, "verify", changes); code != 1 || !strings.Contains(stdout, "it holds tracked changes") {
+	if code, stdout, _ := mou(t, "verify", changes); code != 0 || !strings.Contains(stdout, "mou-changes.docx: tracked changes from fingerprint ") {
 		t.Errorf("verify of a changes document: exit %d\n%s", code, stdout)
+	}
+	if code, _, _ := mou(t, "verify", "--strict", changes); code != 1 {
+		t.Errorf("verify --strict of a changes document: exit %d", code)
 	}
 	code, _, errw = mou(t, "build", "--compare", "../../data/herefordshire-2019.toml", "../../data/herefordshire-2024.toml", "../../data/westmorland-and-furness-2025.toml")
 	if code != 2 || !strings.Contains(errw, "--compare compares one partnership") {
@@ -72,7 +94,14 @@ func TestReadmeVerifyOutput(t *testing.T) {
 	if code != 0 || shown != got {
 		t.Errorf("README.md shows other output than `mou verify` prints now; paste this:\n%s", got)
 	}
-	// Every fingerprint the README names elsewhere is one of these.
+	// Every fingerprint the README names elsewhere is one of these, or the
+	// 2019 version's (the tracked changes example).
+	old := t.TempDir()
+	if code, _, errs := mou(t, "build", "data/herefordshire-2019.toml", "--out", old, "-q", "--only", "mou"); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	_, was, _ := mou(t, "verify", filepath.Join(old, "herefordshire", "mou.docx"))
+	got += was
 	for _, fp := range regexp.MustCompile(`\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b`).FindAllString(string(readme), -1) {
 		if !strings.Contains(got, fp) && fp != "WWWW-WWWW" {
 			t.Errorf("README.md names fingerprint %s, which no build of the example data has", fp)

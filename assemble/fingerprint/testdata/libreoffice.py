@@ -1,8 +1,12 @@
-"""Open each .docx in LibreOffice, update every index (the contents list,
-as Word does when it asks to update fields), and save it as .docx again:
-what a business user's re-saved copy looks like.
+"""Open each .docx in LibreOffice, do what a business user does to it, and
+save it as .docx again in OUT_DIR:
 
-usage: /usr/bin/python3 update_contents.py OUT_DIR FILE.docx...
+  update-contents  update every index (the contents list), as Word does
+                   when it asks to update fields
+  accept           accept every tracked change
+  reject           reject every tracked change
+
+usage: /usr/bin/python3 libreoffice.py ACTION OUT_DIR FILE.docx...
 """
 import os
 import subprocess
@@ -21,7 +25,7 @@ def prop(name, value):
 
 
 def main():
-    out, files = sys.argv[1], sys.argv[2:]
+    action, out, files = sys.argv[1], sys.argv[2], sys.argv[3:]
     profile = tempfile.mkdtemp(prefix="mou-lo-")
     pipe = "mou%d" % os.getpid()
     soffice = subprocess.Popen([
@@ -45,9 +49,17 @@ def main():
         for f in files:
             url = uno.systemPathToFileUrl(os.path.abspath(f))
             doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
-            indexes = doc.getDocumentIndexes()
-            for i in range(indexes.getCount()):
-                indexes.getByIndex(i).update()
+            if action == "update-contents":
+                indexes = doc.getDocumentIndexes()
+                for i in range(indexes.getCount()):
+                    indexes.getByIndex(i).update()
+            elif action in ("accept", "reject"):
+                dispatcher = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+                frame = doc.getCurrentController().getFrame()
+                cmd = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
+                dispatcher.executeDispatch(frame, cmd, "", 0, ())
+            else:
+                sys.exit("unknown action " + action)
             target = os.path.join(out, os.path.basename(f))
             doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "MS Word 2007 XML"),))
             doc.close(True)
