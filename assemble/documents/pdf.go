@@ -14,6 +14,7 @@ import (
 
 	"mou/assemble/fingerprint"
 	"mou/assemble/internal/atomicfile"
+	"mou/assemble/internal/pdfsign"
 )
 
 // ErrNoLibreOffice says how to get the converter --pdf needs.
@@ -141,6 +142,12 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 		}
 		final := strings.TrimSuffix(d, filepath.Ext(d)) + ".pdf"
 		b, err := os.ReadFile(pdfOf(i))
+		if err == nil && strings.HasPrefix(filepath.Base(d), "endorsement") {
+			b, err = withSignatureFields(pdfOf(i), b)
+			if err != nil {
+				err = fmt.Errorf("%s: cannot add its signature fields: %w", final, err)
+			}
+		}
 		if err == nil {
 			err = atomicfile.Write(final, b, 0o644)
 		}
@@ -150,6 +157,38 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 		pdfs = append(pdfs, final)
 	}
 	return pdfs, nil
+}
+
+// withSignatureFields gives an endorsement PDF one empty signature field
+// per signature line ("Signed ……"), over the line, so each signatory can
+// sign in a PDF reader without printing the page. The lines are found
+// with pdftotext; without it the PDF is left as LibreOffice wrote it.
+func withSignatureFields(path string, pdf []byte) ([]byte, error) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return pdf, nil
+	}
+	doc, err := fingerprint.ReadPDF(path)
+	if err != nil {
+		return nil, err
+	}
+	var fields []pdfsign.Field
+	for pi, p := range doc.Pages {
+		for _, w := range p.Words {
+			if !strings.HasPrefix(w.Text, "Signed") {
+				continue
+			}
+			// From the start of the dotted line to its end, and up to
+			// two lines' height above it, in PDF points from the bottom.
+			bottom := p.Height - w.YMax - 2
+			n := len(fields) + 1
+			fields = append(fields, pdfsign.Field{
+				Page: pi, Rect: [4]float64{w.X + 45, bottom, max(w.XMax, w.X+245), bottom + 36},
+				Name: fmt.Sprintf("Signature %d", n),
+				Tip:  fmt.Sprintf("Signature %d: sign here for the endorsement on page %d", n, pi+1),
+			})
+		}
+	}
+	return pdfsign.AddSignatureFields(pdf, fields)
 }
 
 // convert runs LibreOffice once over the staged copies of the documents

@@ -15,6 +15,8 @@ import (
 type Word struct {
 	Text string
 	X, Y float64 // top left, in points from the page's top left
+	// XMax and YMax are its bottom right.
+	XMax, YMax float64
 }
 
 // A Page of a PDF: its words in the order they were drawn, the running
@@ -22,6 +24,8 @@ type Word struct {
 type Page struct {
 	Words  []Word
 	Footer []Word
+	// Width and Height are the page's size in points.
+	Width, Height float64
 }
 
 // footerBand is how far from the bottom of a page the running footer may
@@ -85,10 +89,10 @@ func parseBBox(out []byte) (PDF, error) {
 			case "title":
 				inTitle = true
 			case "page":
-				pdf.Pages = append(pdf.Pages, Page{})
 				height = at("height")
+				pdf.Pages = append(pdf.Pages, Page{Width: at("width"), Height: height})
 			case "word":
-				cur = &Word{X: at("xMin"), Y: at("yMin")}
+				cur = &Word{X: at("xMin"), Y: at("yMin"), XMax: at("xMax"), YMax: at("yMax")}
 			}
 		case xml.CharData:
 			if inTitle {
