@@ -151,3 +151,28 @@ func paragraphText(t *testing.T, docx []byte) string {
 	}
 	return b.String()
 }
+
+// TestHeadingsDoNotSkipALevel: a screen reader's outline, and the
+// contents list, need headings that go down one level at a time.
+func TestHeadingsDoNotSkipALevel(t *testing.T) {
+	for name, p := range originPartnerships(t) {
+		for _, kind := range Kinds {
+			docx, _, err := Render(p, kind, "")
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, kind, err)
+			}
+			last := 0
+			for _, ps := range bodyParagraphs(t, docx) {
+				style := ps[0]
+				if !strings.HasPrefix(style, "Heading") {
+					continue
+				}
+				level := int(style[len("Heading")] - '0')
+				if level > last+1 {
+					t.Errorf("%s %s: %q is a level %d heading after a level %d", name, kind, ps[1], level, last)
+				}
+				last = level
+			}
+		}
+	}
+}

@@ -204,7 +204,7 @@ func relevantAgencies(d *doc) {
 	d.tag("{{#if relevant_agencies}}")
 	leadIn(d, "The partners have named {{counts.agencies}}. By sector:")
 	d.tag("{{#each agency_sectors}}")
-	d.h3("{{name}}")
+	d.h2("{{name}}")
 	d.tag("{{#each lines}}")
 	d.bullet("{{this}}")
 	d.tag("{{/each}}")
@@ -321,7 +321,7 @@ func taskGroups(d *doc) {
 		"Task and finish groups work for a limited time on one priority or an emerging theme, and close when their work is done.",
 	)
 	d.tag("{{#each task_groups}}")
-	d.h3("{{name}}")
+	d.h2("{{name}}")
 	groupTerms(d)
 	d.tag("{{/each}}")
 	d.tag("{{/if}}")
