@@ -191,6 +191,16 @@ func withSignatureFields(path string, pdf []byte) ([]byte, error) {
 	return pdfsign.AddSignatureFields(pdf, fields)
 }
 
+// pdfExport are LibreOffice's PDF export options: a tagged PDF (headings,
+// lists and tables in its structure tree, for screen readers) that claims
+// PDF/UA-1 and PDF/A-2b, with bookmarks for the headings and the contents
+// list's entries as links to them.
+const pdfExport = `{"UseTaggedPDF":{"type":"boolean","value":"true"},` +
+	`"PDFUACompliance":{"type":"boolean","value":"true"},` +
+	`"SelectPdfVersion":{"type":"long","value":"2"},` +
+	`"ExportBookmarks":{"type":"boolean","value":"true"},` +
+	`"ExportLinksRelativeFsys":{"type":"boolean","value":"false"}}`
+
 // convert runs LibreOffice once over the staged copies of the documents
 // numbered in which.
 func convert(ctx context.Context, timeout time.Duration, soffice, work, outDir string, which []int, staged func(int) string, docs []string) error {
@@ -199,7 +209,7 @@ func convert(ctx context.Context, timeout time.Duration, soffice, work, outDir s
 		return err
 	}
 	defer os.RemoveAll(profile)
-	args := []string{"-env:UserInstallation=" + fileURL(profile), "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outDir}
+	args := []string{"-env:UserInstallation=" + fileURL(profile), "--headless", "--norestore", "--convert-to", "pdf:writer_pdf_Export:" + pdfExport, "--outdir", outDir}
 	for _, i := range which {
 		args = append(args, staged(i))
 	}

@@ -29,6 +29,21 @@ func TestSignableEndorsementPDFs(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := filepath.Join(out, "herefordshire", "endorsements.pdf")
+	// Tagged, titled with the document and the partnership, claiming
+	// PDF/A-2b and PDF/UA-1 as LibreOffice makes them together.
+	for _, f := range []string{pdf, filepath.Join(out, "herefordshire", "mou.pdf")} {
+		info, err := exec.Command("pdfinfo", "-meta", f).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		meta, _ := exec.Command("pdfinfo", f).Output()
+		text := string(info) + string(meta)
+		for _, want := range []string{"Tagged:          yes", "<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>", "<pdfuaid:part>1</pdfuaid:part>", " — Safeguarding Children and Young People in Herefordshire"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: pdfinfo does not show %q", filepath.Base(f), want)
+			}
+		}
+	}
 	if b, err := exec.Command(qpdf, "--check", pdf).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, b)
 	}

@@ -83,7 +83,7 @@ func Verify(paths []string) []Result {
 	byTitle := map[string]*Result{}
 	given := map[string][]*Result{} // any folder: a file given is checked as given
 	for i := range results {
-		if t := results[i].Title; t != "" && len(results[i].Endorsements) == 0 && results[i].Redline == nil {
+		if t := documentTitle(results[i].Title); t != "" && len(results[i].Endorsements) == 0 && results[i].Redline == nil {
 			byTitle[folderKey(results[i].Path, t)] = &results[i]
 			byTitle[folderKey(results[i].Path, t)+filepath.Ext(results[i].Path)] = &results[i]
 			given[t] = append(given[t], &results[i])
@@ -156,6 +156,14 @@ func givenFor(rs []*Result, ext string) *Result {
 	return nil
 }
 
+// documentTitle is a file's title as an endorsement page names the
+// document: "Memorandum of Understanding", where the file's properties
+// say "Memorandum of Understanding — Herefordshire …".
+func documentTitle(t string) string {
+	t, _, _ = strings.Cut(t, " — ")
+	return t
+}
+
 // folderKey pairs a title with the folder its file is in.
 func folderKey(path, title string) string {
 	abs, _ := filepath.Abs(filepath.Dir(path))
@@ -175,7 +183,7 @@ func besideFor(path, title string) *Result {
 			continue
 		}
 		r := verifyFile(p)
-		if r.Title == title {
+		if documentTitle(r.Title) == title {
 			return &r
 		}
 	}

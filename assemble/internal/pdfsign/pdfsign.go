@@ -255,10 +255,14 @@ func AddSignatureFields(pdf []byte, fields []Field) ([]byte, error) {
 		if f.Page < 0 || f.Page >= len(pages) {
 			return nil, fmt.Errorf("signature field %q is on page %d of a %d-page PDF", f.Name, f.Page+1, len(pages))
 		}
-		n := next
-		next++
-		objects[n] = fmt.Sprintf("<</Type/Annot/Subtype/Widget/FT/Sig/T%s/TU%s/F 4/Rect[%.2f %.2f %.2f %.2f]/P %d 0 R/MK<<>>>>",
-			pdfString(f.Name), pdfString(f.Tip), f.Rect[0], f.Rect[1], f.Rect[2], f.Rect[3], pages[f.Page])
+		n, ap := next, next+1
+		next += 2
+		objects[n] = fmt.Sprintf("<</Type/Annot/Subtype/Widget/FT/Sig/T%s/TU%s/F 4/Rect[%.2f %.2f %.2f %.2f]/P %d 0 R/MK<<>>/AP<</N %d 0 R>>>>",
+			pdfString(f.Name), pdfString(f.Tip), f.Rect[0], f.Rect[1], f.Rect[2], f.Rect[3], pages[f.Page], ap)
+		// An empty appearance: PDF/A wants every widget to have one; the
+		// page's own dotted line shows where to sign.
+		objects[ap] = fmt.Sprintf("<</Type/XObject/Subtype/Form/BBox[0 0 %.2f %.2f]/Resources<<>>/Length 0>>\nstream\n\nendstream",
+			f.Rect[2]-f.Rect[0], f.Rect[3]-f.Rect[1])
 		annots[pages[f.Page]] = append(annots[pages[f.Page]], n)
 		refs = append(refs, fmt.Sprintf("%d 0 R", n))
 	}

@@ -53,23 +53,23 @@ func TestAddSignatureFields(t *testing.T) {
 		t.Fatalf("the updated PDF cannot be read back: %v", err)
 	}
 	cat, _ := d.object(d.root)
-	if !strings.Contains(cat, "/AcroForm<</Fields[6 0 R 7 0 R]>>") {
+	if !strings.Contains(cat, "/AcroForm<</Fields[6 0 R 8 0 R]>>") {
 		t.Errorf("catalog %q", cat)
 	}
-	for page, field := range map[int]string{3: "6 0 R", 4: "7 0 R"} {
+	for page, field := range map[int]string{3: "6 0 R", 4: "8 0 R"} {
 		o, _ := d.object(page)
 		if !strings.Contains(o, "/Annots["+field+"]") {
 			t.Errorf("page %d: %q", page, o)
 		}
 	}
-	f, _ := d.object(7)
-	if !strings.Contains(f, "/FT/Sig") || !strings.Contains(f, "<FEFF") || !strings.Contains(f, "/P 4 0 R") {
+	f, _ := d.object(8)
+	if !strings.Contains(f, "/FT/Sig") || !strings.Contains(f, "<FEFF") || !strings.Contains(f, "/P 4 0 R") || !strings.Contains(f, "/AP<</N 9 0 R>>") {
 		t.Errorf("field %q", f)
 	}
 	if !strings.Contains(d.trailer, fmt.Sprintf("/Prev %d", bytes.Index(src, []byte("\nxref\n"))+1)) || !strings.Contains(d.trailer, "/ID[ <AB> <AB> ]") && !strings.Contains(d.trailer, "/ID [ <AB> <AB> ]") {
 		t.Errorf("trailer %q", d.trailer)
 	}
-	if d.size != 8 {
+	if d.size != 10 {
 		t.Errorf("size %d", d.size)
 	}
 	// A form already there, a page out of range: refused, not spoiled.

@@ -8,7 +8,7 @@ package build
 // ([partnership] arrangements_order), so the body is one loop over the parts
 // in which each part prints only its own section.
 func arrangements() *doc {
-	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
+	d := &doc{title: "{{document.title}} — {{partnership.name}}", subject: "{{partnership.name}}"}
 	cover(d, "{{partnership.name}}")
 	d.pageBreak()
 	d.contents()

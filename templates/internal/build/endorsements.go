@@ -4,7 +4,7 @@ package build
 // Each page starts with a page break before its first paragraph, so there is
 // no break (and no blank page) after the last one.
 func endorsements() *doc {
-	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
+	d := &doc{title: "{{document.title}} — {{partnership.name}}", subject: "{{partnership.name}}"}
 	d.tag("{{#each signatories}}")
 	d.styled("Title", props{pageBreakBefore: true}, "{{@root.partnership.name}}")
 	d.subtitle("Endorsement of the {{document.title}}")

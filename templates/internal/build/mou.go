@@ -40,7 +40,7 @@ const (
 )
 
 func mou() *doc {
-	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
+	d := &doc{title: "{{document.title}} — {{partnership.name}}", subject: "{{partnership.name}}"}
 	cover(d, "{{partnership.name}}")
 	d.pageBreak()
 	d.contents()

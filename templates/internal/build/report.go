@@ -4,7 +4,7 @@ package build
 // report.* items of statutory.md), filled with what the data knows, and a
 // Prompt paragraph wherever the team must write.
 func report() *doc {
-	d := &doc{title: "{{document.title}}", subject: "{{partnership.name}}"}
+	d := &doc{title: "{{document.title}} — {{partnership.name}}", subject: "{{partnership.name}}"}
 	d.title1("{{document.title}}")
 	d.subtitle("{{partnership.name}}")
 	d.tag("{{#if report.period}}")
