@@ -5,6 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"mou/assemble/a11y"
 	"mou/assemble/check"
 )
 
@@ -27,6 +28,7 @@ func checkCommand() *cli.Command {
 			&cli.IntFlag{Name: "edition", Usage: "check against this edition of Working Together (2018 or 2023)", DefaultText: "the data's"},
 			&cli.StringFlag{Name: "templates", Usage: "a folder whose .docx files replace the default templates, as for build"},
 			&cli.BoolFlag{Name: "strict", Usage: "a missing should item fails too"},
+			&cli.BoolFlag{Name: "accessibility", Usage: "also check the built documents' accessibility (WCAG 2.2 AA): headings, tables, pictures, title, language, contrast, links"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -61,6 +63,19 @@ func checkCommand() *cli.Command {
 			}
 			if format == "json" {
 				check.WriteJSON(c.App.Writer, results)
+			}
+			if c.Bool("accessibility") && format == "text" {
+				for _, path := range c.Args().Slice() {
+					found, err := a11y.Partnership(path, c.String("templates"))
+					if err != nil {
+						return cli.Exit(err.Error(), exitInvalid)
+					}
+					fmt.Fprintf(c.App.Writer, "\n%s: accessibility of the documents (WCAG 2.2 AA): %d finding(s)\n", path, len(found))
+					for _, f := range found {
+						fmt.Fprintln(c.App.Writer, "  "+f.String())
+					}
+					failed = failed || len(found) > 0
+				}
 			}
 			if failed {
 				return errInvalid

@@ -1,11 +1,16 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"mou/templates"
 )
 
 // writtenReport is the Herefordshire example with the yearly report's two
@@ -116,4 +121,52 @@ func TestCheckJSON(t *testing.T) {
 	if seen != 3 {
 		t.Errorf("%d of the 3 items looked for", seen)
 	}
+}
+
+// TestCheckAccessibility: mou check --accessibility finds a picture
+// without alternative text in a user's template, with the template and
+// paragraph, and exits 1; the default templates give none.
+func TestCheckAccessibility(t *testing.T) {
+	code, out, _ := mou(t, "check", "--accessibility", "../../data/westmorland-and-furness-2025.toml")
+	if !strings.Contains(out, "accessibility of the documents (WCAG 2.2 AA): 0 finding(s)") {
+		t.Errorf("default templates: exit %d\n%s", code, out)
+	}
+	def, _, err := templates.Read("", "arrangements.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	edited := rewriteZip(t, def, "word/document.xml", func(s string) string {
+		const logo = `<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="9" name="Partnership logo"/></wp:inline></w:drawing></w:r></w:p>`
+		return strings.Replace(s, "<w:body>", "<w:body>"+logo, 1)
+	})
+	if err := os.WriteFile(filepath.Join(dir, "arrangements.docx"), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = mou(t, "check", "--accessibility", "--templates", dir, "../../data/westmorland-and-furness-2025.toml")
+	if code != 1 || !strings.Contains(out, `arrangements.docx: document, paragraph 1: the picture "Partnership logo" has no alternative text (WCAG 1.1.1 Non-text Content)`) {
+		t.Errorf("a logo without alt text: exit %d\n%s", code, out)
+	}
+}
+
+func rewriteZip(t *testing.T, docx []byte, part string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == part {
+			b = []byte(edit(string(b)))
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	return buf.Bytes()
 }
