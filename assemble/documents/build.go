@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"mou/assemble/htmledition"
 	"mou/assemble/internal/names"
 	"mou/assemble/partnership"
 	"mou/assemble/wordtemplate"
@@ -40,6 +41,7 @@ type Options struct {
 	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
 	Warnings          io.Writer // problems that do not stop the build (--compare's history); nil for none
 	Review            bool      // also write <name>-review.docx per document: a comment on each paragraph saying where it came from
+	HTML              bool      // also write <name>.html beside the MOU, the arrangements and the yearly report: their HTML edition (htmledition)
 }
 
 // File is one rendered document, not yet written.
@@ -299,6 +301,15 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 			progress("%s: %d template problem(s), not built", path, len(r.errs))
 			return
 		}
+		if opts.HTML {
+			pages, err := htmlEditions(p, kinds, docs)
+			if err != nil {
+				r.other = fmt.Sprintf("%s: %v", path, err)
+				progress("%s: the HTML edition failed, not built", path)
+				return
+			}
+			r.files = append(r.files, pages...)
+		}
 		if r.local {
 			progress("%s: %d document(s) ready", path, len(r.files))
 		} else {
@@ -365,6 +376,31 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		return nil, &Failure{Other: []string{fmt.Sprintf("two partnerships would both write %s: build them into different folders with --out", dup)}}
 	}
 	return files, nil
+}
+
+// htmlKinds are the documents with an HTML edition: those a partnership
+// publishes on its website. Endorsement pages are for signing, not reading
+// on the web.
+var htmlKinds = []string{MOU, Arrangements, YearlyReport}
+
+// htmlEditions makes the HTML edition of each document asked for that has
+// one, from the document as rendered (docs, by kind): <name>.html beside
+// <name>.docx, staged with the other files so the build stays all or
+// nothing.
+func htmlEditions(p *partnership.Partnership, kinds []string, docs map[string]File) ([]File, error) {
+	var out []File
+	for _, k := range htmlKinds {
+		doc, ok := docs[k]
+		if !ok || !slices.Contains(kinds, k) {
+			continue
+		}
+		page, err := htmledition.FromDocx(doc.Data, htmledition.Options{Website: p.Partnership.Website, Docx: doc.Path})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: strings.TrimSuffix(doc.Path, ".docx") + ".html", Data: page})
+	}
+	return out, nil
 }
 
 // parallel calls fn for 0 … n-1, as many at once as there are processors:

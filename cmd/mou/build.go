@@ -29,6 +29,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
 			&cli.StringFlag{Name: "compare", Usage: "an earlier version's data file or folder: also write each document's tracked changes against it, as <name>-changes.docx"},
 			&cli.BoolFlag{Name: "review", Usage: "also write each document's review copy, <name>-review.docx: a Word comment on every paragraph saying which data (file and line) or which law it comes from"},
+			&cli.BoolFlag{Name: "html", Usage: "also write the HTML edition of the MOU, the arrangements and the yearly report, <name>.html: one accessible web page each, with the same words and fingerprint, to upload as it is"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
 		Action: func(c *cli.Context) error {
@@ -51,7 +52,7 @@ func buildCommand() *cli.Command {
 			opts := documents.Options{
 				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
 				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"), Warnings: c.App.ErrWriter,
-				Review: c.Bool("review"),
+				Review: c.Bool("review"), HTML: c.Bool("html"),
 			}
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer
