@@ -41,7 +41,7 @@ func (d *decoder) value(rv reflect.Value, data any, path string) {
 	if rv.CanAddr() {
 		if tv, ok := rv.Addr().Interface().(tomlValue); ok {
 			if err := tv.setTOML(data); err != nil {
-				d.problem("data.type", path, fieldLabel(path)+" "+err.Error(), "")
+				d.problem("data.type", path, fieldLabel(path)+" "+err.Error(), writtenAs(rv.Type(), path, data))
 			}
 			return
 		}
@@ -84,6 +84,11 @@ func (d *decoder) value(rv reflect.Value, data any, path string) {
 		b, ok := data.(bool)
 		if !ok {
 			d.wrongType(path, data, "true or false (no quotes)")
+			if s, isText := data.(string); isText {
+				if v, known := yesNo[strings.ToLower(strings.TrimSpace(s))]; known {
+					d.findings[len(d.findings)-1].Hint = fmt.Sprintf("write %s = %s", fieldLabel(path), v)
+				}
+			}
 			return
 		}
 		rv.SetBool(b)
@@ -133,6 +138,9 @@ func (d *decoder) structFields(rv reflect.Value, tbl map[string]any, path string
 	for _, k := range sortedKeys(tbl) {
 		kp := tomlindex.Join(path, k)
 		fi, ok := fields.byName[k]
+		if !ok && d.misspeltTable(rv, fields, tbl, path, k) {
+			continue
+		}
 		if !ok {
 			msg := fmt.Sprintf("unknown key %q", k)
 			if path != "" {
@@ -150,6 +158,50 @@ func (d *decoder) structFields(rv reflect.Value, tbl map[string]any, path string
 		}
 		d.value(rv.Field(fi), tbl[k], kp)
 	}
+}
+
+// misspeltTable handles a table whose heading is misspelt ([partnershp],
+// [[partner]]): the message names the heading as it should be written,
+// and, when that table is not also written, the table is decoded under
+// its right name, so the rules check what was meant instead of reporting
+// every field of it missing. The error stays, so nothing is built from it.
+func (d *decoder) misspeltTable(rv reflect.Value, fields *structInfo, tbl map[string]any, path, k string) bool {
+	kp := tomlindex.Join(path, k)
+	_, isTable := tbl[k].(map[string]any)
+	_, isArray := tbl[k].([]map[string]any)
+	if !isTable && !isArray || !d.src.writtenAsHeading(kp) {
+		return false
+	}
+	var names []string
+	for _, n := range fields.names {
+		ft := rv.Field(fields.byName[n]).Type()
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if isArray && ft.Kind() == reflect.Slice || isTable && (ft.Kind() == reflect.Struct || ft.Kind() == reflect.Map) {
+			names = append(names, n)
+		}
+	}
+	near := suggest.Nearest(k, names)
+	heading := func(name string) string {
+		if isArray {
+			return "[[" + tomlindex.Join(path, name) + "]]"
+		}
+		return "[" + tomlindex.Join(path, name) + "]"
+	}
+	if near == "" {
+		d.problem("data.unknown-table", kp, fmt.Sprintf("unknown table %s", heading(k)),
+			"the tables allowed here are: "+strings.Join(names, ", "))
+		return true
+	}
+	d.problem("data.unknown-table", kp, fmt.Sprintf("unknown table %s: did you mean %s?", heading(k), heading(near)),
+		fmt.Sprintf("rename the heading to %s", heading(near)))
+	if _, written := tbl[near]; !written {
+		to := tomlindex.Join(path, near)
+		d.src.locateAs(kp, to)
+		d.value(rv.Field(fields.byName[near]), tbl[k], to)
+	}
+	return true
 }
 
 func (d *decoder) wrongType(path string, data any, want string) {
@@ -212,6 +264,26 @@ func tomlName(f reflect.StructField) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// writtenAs is the line to write for a date or an amount written as text
+// the way people write them ("31 March 2026", "£145,000"), "" for others.
+func writtenAs(t reflect.Type, path string, data any) string {
+	s, ok := data.(string)
+	if !ok {
+		return ""
+	}
+	switch t {
+	case dateType:
+		if iso, ok := humanDate(s); ok && iso != strings.TrimSpace(s) {
+			return fmt.Sprintf("write %s = %s", fieldLabel(path), iso)
+		}
+	case moneyType:
+		if amount, ok := plainMoney(s); ok {
+			return fmt.Sprintf("write %s = %s", fieldLabel(path), amount)
+		}
+	}
+	return ""
 }
 
 var (

@@ -26,6 +26,8 @@ type sources struct {
 	// alias, for a local partnership made from its executive's data, turns
 	// a path of the local partnership into the path written in the file.
 	alias func(string) string
+	// broken is set when the text itself had errors (see Load).
+	broken bool
 }
 
 type location struct {
@@ -51,6 +53,33 @@ func (s *sources) locate(path string) (location, bool) {
 		}
 	}
 	return location{}, false
+}
+
+// writtenAsHeading reports whether the table at path is written as a
+// [heading] or [[heading]], rather than inline.
+func (s *sources) writtenAsHeading(path string) bool {
+	l, ok := s.at[path]
+	if !ok {
+		l, ok = s.at[tomlindex.Elem(path, 0)]
+	}
+	return ok && strings.HasPrefix(strings.TrimSpace(s.line(l.file, l.pos.Line)), "[")
+}
+
+// locateAs makes every path under from, as written, also locate the same
+// path under to: a misspelt table decoded under its right name keeps its
+// lines.
+func (s *sources) locateAs(from, to string) {
+	moved := map[string]location{}
+	for p, l := range s.at {
+		if p == from || strings.HasPrefix(p, from+".") || strings.HasPrefix(p, from+"[") {
+			moved[to+strings.TrimPrefix(p, from)] = l
+		}
+	}
+	for q, l := range moved {
+		if _, ok := s.at[q]; !ok {
+			s.at[q] = l
+		}
+	}
 }
 
 // defined reports whether path itself is written in the data.
@@ -90,6 +119,14 @@ func (s *sources) line(file string, n int) string {
 // with its derived values and every problem found while reading it; it does
 // not apply the validation rules (see Check). The error is for files that
 // cannot be read at all.
+//
+// A file whose text is broken — a syntax error, a file not saved as UTF-8,
+// a key in two files — gives no model, but the rest of it is still read
+// (each refused line repaired or read as blank, see recovery) and decoded,
+// so one run lists every problem in how the file is written rather than
+// the first. The rules wait for a file that reads: a partnership read with
+// lines missing would get messages about what is missing only because a
+// line was refused.
 func Load(paths ...string) (*Partnership, Findings, error) {
 	files, err := expand(paths)
 	if err != nil {
@@ -97,7 +134,7 @@ func Load(paths ...string) (*Partnership, Findings, error) {
 	}
 	src := newSources()
 	var findings Findings
-	merged := map[string]any{}
+	var trees []fileTree
 	for _, f := range files {
 		b, finding, err := readData(f)
 		if err != nil {
@@ -111,24 +148,45 @@ func Load(paths ...string) (*Partnership, Findings, error) {
 		tree, fs := src.parse(f, string(b))
 		findings = append(findings, fs...)
 		if tree != nil {
-			findings = append(findings, src.merge(merged, tree, "", f)...)
+			trees = append(trees, fileTree{f, tree})
 		}
 	}
-	if findings.Errors() > 0 {
-		return nil, tidy(findings), nil
+	merged := map[string]any{}
+	findings = append(findings, src.mergeAll(merged, trees)...)
+	p, findings := src.read(merged, len(trees) > 0, findings)
+	if src.broken {
+		p = nil
 	}
-	p := &Partnership{src: src}
-	d := &decoder{src: src}
+	return p, tidy(findings), nil
+}
+
+// read decodes the merged tree into the model. When the text was broken
+// (findings holds errors from reading it) the model is still decoded, for
+// its own findings, when any tree was read; Load and Parse do not hand it
+// on.
+func (s *sources) read(merged map[string]any, any bool, findings Findings) (*Partnership, Findings) {
+	s.broken = findings.Errors() > 0
+	if s.broken && !any {
+		return nil, findings
+	}
+	p := &Partnership{src: s}
+	d := &decoder{src: s}
 	d.decode(p, merged)
 	// Sizes are checked before any rule runs, so no rule (and no document)
 	// ever sees a 10 MB name or 100,000 partners.
-	if over := src.fieldLimits(p); len(over) > 0 {
-		return nil, tidy(append(findings, over...)), nil
+	if over := s.fieldLimits(p); len(over) > 0 {
+		return nil, append(findings, over...)
 	}
 	p.undecoded = d.failed
 	findings = append(findings, d.findings...)
 	p.derive()
-	return p, tidy(findings), nil
+	return p, findings
+}
+
+// fileTree is one file's decoded text.
+type fileTree struct {
+	file string
+	tree map[string]any
 }
 
 // tidy sorts findings, cuts any message that quotes a long text and keeps
@@ -153,7 +211,9 @@ func tidy(fs Findings) Findings {
 	return fs
 }
 
-// Parse reads a partnership from TOML text; name is used in messages.
+// Parse reads a partnership from TOML text; name is used in messages. As
+// with Load, broken text gives no model, and the findings of the rest of
+// it (without the rules, which the caller applies to a model).
 func Parse(name, text string) (*Partnership, Findings) {
 	src := newSources()
 	if len(text) > MaxFileBytes {
@@ -161,18 +221,14 @@ func Parse(name, text string) (*Partnership, Findings) {
 		return nil, Findings{tooLarge(name, text[:MaxFileBytes+1])}
 	}
 	tree, findings := src.parse(name, text)
-	if tree == nil {
-		return nil, tidy(findings)
+	read := tree != nil
+	if !read {
+		tree = map[string]any{}
 	}
-	p := &Partnership{src: src}
-	d := &decoder{src: src}
-	d.decode(p, tree)
-	if over := src.fieldLimits(p); len(over) > 0 {
-		return nil, tidy(over)
+	p, findings := src.read(tree, read, findings)
+	if src.broken {
+		p = nil
 	}
-	p.undecoded = d.failed
-	findings = append(findings, d.findings...)
-	p.derive()
 	return p, tidy(findings)
 }
 
@@ -329,25 +385,78 @@ func tooLarge(path, head string) Finding {
 		Hint:    "a partnership's data is a few KB: check this is the right file, or split the partnership's text into a folder of files"}
 }
 
-// parse parses one file into a generic tree and indexes its keys.
+// parse parses one file into a generic tree and indexes its keys. Text not
+// saved as UTF-8 is converted, and said so; syntax errors are read past (see
+// recovery), each one a finding.
 func (s *sources) parse(file, text string) (map[string]any, Findings) {
 	s.files = append(s.files, file)
+	var findings Findings
+	if enc, ok := detectEncoding([]byte(text)); ok {
+		b, err := enc.toUTF8([]byte(text))
+		if err != nil {
+			s.text[file] = strings.Split(text, "\n")
+			f := encodingFinding(file, enc)
+			f.Message += " (" + err.Error() + ")"
+			return nil, Findings{f}
+		}
+		findings = append(findings, encodingFinding(file, enc))
+		text = string(b)
+	}
 	s.text[file] = strings.Split(text, "\n")
+	for i := range findings {
+		findings[i].source = s.line(file, findings[i].Line)
+	}
 	if fs := s.scanLimits(file, text); len(fs) > 0 {
-		return nil, fs
+		return nil, append(findings, fs...)
 	}
-	var tree map[string]any
-	if _, err := toml.Decode(text, &tree); err != nil {
-		return nil, Findings{s.syntaxFinding(file, err)}
+	tree, rec := decodeRecovering(text)
+	ix := tomlindex.Build(rec.text)
+	findings = append(findings, s.syntaxFindings(file, rec, ix)...)
+	if tree == nil {
+		return nil, findings
 	}
-	ix := tomlindex.Build(text)
 	s.index[file] = ix
 	ix.Each(func(p string, pos tomlindex.Pos) {
 		if _, dup := s.at[p]; !dup {
 			s.at[p] = location{file: file, pos: pos}
 		}
 	})
-	return tree, nil
+	return tree, findings
+}
+
+// syntaxFindings turns what recovery found into findings, each on its line
+// with the path of the key it is about when there is one.
+func (s *sources) syntaxFindings(file string, rec recovery, ix *tomlindex.Index) Findings {
+	var out Findings
+	original := s.text[file]
+	pathAt := func(line int) string {
+		if line < 1 || line > len(original) {
+			return ""
+		}
+		if key := keyOf(original[line-1]); key != "" {
+			return tomlindex.Join(ix.TableAt(line), key)
+		}
+		return ""
+	}
+	for _, fx := range rec.fixes {
+		for _, m := range fx.mistakes {
+			f := Finding{Severity: Error, Rule: m.rule, File: file, Line: fx.line, Col: m.col, Path: pathAt(fx.line), Message: m.msg,
+				source: s.line(file, fx.line)}
+			if fx.repaired {
+				f.Hint = "the line should read: " + strings.TrimSpace(fx.fixed)
+			}
+			out = append(out, f)
+		}
+	}
+	for _, e := range rec.errs {
+		if e.msg != "" {
+			out = append(out, Finding{Severity: Error, Rule: e.rule, File: file, Line: e.line, Col: e.col, Path: pathAt(e.line),
+				Message: e.msg, Hint: e.hint, source: s.line(file, e.line)})
+			continue
+		}
+		out = append(out, s.syntaxFinding(file, e.err))
+	}
+	return out
 }
 
 // syntaxFinding turns a TOML parse error into a finding in plain English.
@@ -387,6 +496,69 @@ func firstParagraph(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// mergeAll merges each file's tree into dst in turn. A folder holding two
+// files that share many keys is a copy of the data left beside it
+// ("partnership - Copy.toml"): that is one finding naming both files, not
+// one per key.
+func (s *sources) mergeAll(dst map[string]any, trees []fileTree) Findings {
+	var out Findings
+	for _, t := range trees {
+		dups := s.merge(dst, t.tree, "", t.file)
+		byFirst := map[string]Findings{}
+		var order []string
+		for _, f := range dups {
+			first := s.at[f.Path].file
+			if _, seen := byFirst[first]; !seen {
+				order = append(order, first)
+			}
+			byFirst[first] = append(byFirst[first], f)
+		}
+		for _, first := range order {
+			fs := byFirst[first]
+			if len(fs) < copyKeys {
+				out = append(out, fs...)
+				continue
+			}
+			out = append(out, copyFinding(first, t.file, fs))
+		}
+	}
+	return out
+}
+
+// copyKeys is how many keys two files must both define to be read as one
+// a copy of the other rather than two parts that overlap by mistake.
+const copyKeys = 3
+
+// copyFinding is the message for two files that describe the same
+// partnership; dups are the second file's keys the first defines too.
+func copyFinding(first, second string, dups Findings) Finding {
+	copyOf, kept := second, first
+	if looksLikeCopy(first) && !looksLikeCopy(second) {
+		copyOf, kept = first, second
+	}
+	f := dups[0]
+	if copyOf == first {
+		f.File, f.Line, f.Col, f.source = first, 0, 0, ""
+	}
+	f.Rule, f.Path = "data.copy", ""
+	f.Message = fmt.Sprintf("two files describe the same partnership: %s and %s (%d keys are in both): remove the copy, %s",
+		kept, copyOf, len(dups), copyOf)
+	f.Hint = "a folder is one partnership, its files merged, so each key belongs in one file; move an old version out of the folder to keep it"
+	return f
+}
+
+// looksLikeCopy reports whether a file's name is one Windows, macOS or an
+// editor gives a copy.
+func looksLikeCopy(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	for _, mark := range []string{"copy", "(1)", "(2)", "backup", "old", "~", ".bak", "kopie"} {
+		if strings.Contains(name, mark) {
+			return true
+		}
+	}
+	return false
 }
 
 // merge copies tree into dst; a key present in both is an error naming both

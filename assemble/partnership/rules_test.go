@@ -183,7 +183,7 @@ func TestRules(t *testing.T) {
 		{"2023 edition too early", "edition = 2018", "edition = 2023",
 			``}, // several findings: checked in TestEditionRules
 		{"syntax error", `area = "Testshire"`, `area = "Testshire`,
-			`base.toml:3:18: error: the file is not valid TOML: strings cannot contain newlines`},
+			`base.toml:3:8: error: partnership.area: the text has no closing quote: add one at the end, "Testshire"`},
 	}
 	for _, tt := range tests {
 		if tt.want == "" {

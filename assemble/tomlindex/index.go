@@ -28,6 +28,28 @@ type Pos struct {
 // Index maps a key path to where it is defined.
 type Index struct {
 	pos map[string]Pos
+	// headers holds each [table] or [[array]] header in file order, so a
+	// line can be placed in its table even when it records no key (a line
+	// mou blanked because the parser refused it).
+	headers []header
+}
+
+type header struct {
+	line int
+	path string
+}
+
+// TableAt returns the resolved path of the table line is in
+// (`funding[0].rows[1]`), "" for the top level.
+func (ix *Index) TableAt(line int) string {
+	table := ""
+	for _, h := range ix.headers {
+		if h.line > line {
+			break
+		}
+		table = h.path
+	}
+	return table
 }
 
 // Lookup returns the position of path, if it is written in the file.
@@ -252,6 +274,7 @@ func (s *scanner) header() {
 		s.record(path, p)
 	}
 	s.table = path
+	s.ix.headers = append(s.ix.headers, header{line: p.Line, path: path})
 	s.skipLine()
 }
 
