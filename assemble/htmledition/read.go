@@ -136,7 +136,6 @@ type block struct {
 	Items   [][]span // a list's items
 	Head    [][]cell // a data table's header rows
 	Rows    [][]cell // a table's other rows
-	Source  int      // the paragraph's number in the body, from 1
 }
 
 // cell is one table cell.
@@ -160,7 +159,6 @@ type span struct {
 type reader struct {
 	styles  map[string]string
 	website string
-	paras   int // paragraphs read so far
 }
 
 // readBody reads word/document.xml's body into blocks.
@@ -186,7 +184,6 @@ func (r *reader) blocks(children []*node) []block {
 	for _, c := range children {
 		switch c.name {
 		case "p":
-			r.paras++
 			if b, ok := r.paragraph(c); ok {
 				out = append(out, b)
 			}
@@ -211,7 +208,7 @@ func (n *node) childrenOrNil() []*node {
 // paragraph reads one paragraph; ok is false for one with no words (an
 // empty paragraph, a page break), which a web page has no use for.
 func (r *reader) paragraph(p *node) (block, bool) {
-	b := block{Kind: kindPara, Source: r.paras}
+	b := block{Kind: kindPara}
 	style := p.child("pPr").child("pStyle")
 	id := ""
 	if style != nil {
@@ -410,7 +407,7 @@ func group(in []block) []block {
 			out[n-1].Items = append(out[n-1].Items, b.Spans)
 			continue
 		}
-		out = append(out, block{Kind: kindList, Ordered: ordered, Items: [][]span{b.Spans}, Source: b.Source})
+		out = append(out, block{Kind: kindList, Ordered: ordered, Items: [][]span{b.Spans}})
 	}
 	return out
 }
