@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"mou/assemble/a11y"
 	"mou/assemble/htmledition"
 	"mou/assemble/internal/names"
 	"mou/assemble/partnership"
@@ -216,6 +217,15 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		for _, w := range t.Warnings() {
 			if opts.Warnings != nil {
 				fmt.Fprintln(opts.Warnings, "warning: "+w)
+			}
+		}
+		// A template the partnership made itself is checked for what
+		// would make its documents inaccessible (the defaults pass).
+		if from != templateFor[k] && opts.Warnings != nil {
+			if found, err := a11y.Check(from, data); err == nil {
+				for _, f := range found {
+					fmt.Fprintln(opts.Warnings, "warning: accessibility: "+f.String())
+				}
 			}
 		}
 		tmpls[k] = t

@@ -5,7 +5,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"mou/assemble/a11y"
 	"mou/assemble/check"
 )
 
@@ -66,7 +65,7 @@ func checkCommand() *cli.Command {
 			}
 			if c.Bool("accessibility") && format == "text" {
 				for _, path := range c.Args().Slice() {
-					found, err := a11y.Partnership(path, c.String("templates"))
+					found, err := check.Accessibility(path, c.String("templates"))
 					if err != nil {
 						return cli.Exit(err.Error(), exitInvalid)
 					}

@@ -1,17 +1,18 @@
-package a11y
+package check
 
 import (
 	"fmt"
 
+	"mou/assemble/a11y"
 	"mou/assemble/documents"
 	"mou/assemble/partnership"
 )
 
-// Partnership renders each of a partnership's documents in memory, with
-// the templates a build would use, and checks each; also each local
-// partnership's of a pan-area executive. Invalid data is an error: run
-// mou validate.
-func Partnership(path, templatesDir string) ([]Finding, error) {
+// Accessibility renders each of a partnership's documents in memory, with
+// the templates a build would use, and checks each for accessibility
+// (package a11y); also each local partnership's of a pan-area executive.
+// Invalid data is an error: run mou validate.
+func Accessibility(path, templatesDir string) ([]a11y.Finding, error) {
 	p, fs, err := partnership.Check(partnership.Options{}, path)
 	if err != nil {
 		return nil, err
@@ -23,14 +24,14 @@ func Partnership(path, templatesDir string) ([]Finding, error) {
 	for i := range p.Locals {
 		all = append(all, p.Local(i))
 	}
-	var out []Finding
+	var out []a11y.Finding
 	for _, q := range all {
 		for _, kind := range documents.Kinds {
 			docx, from, err := documents.Render(q, kind, templatesDir)
 			if err != nil {
 				return nil, err
 			}
-			found, err := Check(from, docx)
+			found, err := a11y.Check(from, docx)
 			if err != nil {
 				return nil, err
 			}
