@@ -438,8 +438,8 @@ func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
 		t.Errorf("unprinted value: %+v", o)
 	}
 
-	// The report's section no longer prints [text] activity: its prompts
-	// are not the partnership's wording, so the item is missing.
+	// The report's section no longer prints [text] activity: its
+	// placeholder is not the partnership's wording, so the item is missing.
 	report, _, err := templates.Read("", "annual-report.docx")
 	if err != nil {
 		t.Fatal(err)
@@ -448,7 +448,8 @@ func TestEmptiedSectionAndUnprintedValue(t *testing.T) {
 		if !strings.Contains(doc, "{{#each text.activity}}") {
 			t.Fatal("the report template does not print text.activity as the test expects")
 		}
-		return strings.ReplaceAll(doc, "{{#each text.activity}}", "{{#each text.nothing}}")
+		doc = strings.ReplaceAll(doc, "{{#each text.activity}}", "{{#each text.nothing}}")
+		return strings.ReplaceAll(doc, "{{#unless has.activity}}", "{{#unless has.nothing}}")
 	})
 	os.WriteFile(filepath.Join(dir, "annual-report.docx"), edited, 0o644)
 	r = checkText(t, base, Options{Templates: dir})

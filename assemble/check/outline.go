@@ -209,7 +209,8 @@ func (s section) empty() bool {
 }
 
 // promptsOnly reports whether the section's own paragraphs (those before
-// its first sub-heading) are all Prompts: the team has still to write it.
+// its first sub-heading) are all Prompts or Placeholders: the team has
+// still to write it.
 // A section whose text is all in its sub-sections is not prompts only.
 func (s section) promptsOnly() bool {
 	prompts := 0
@@ -220,7 +221,7 @@ func (s section) promptsOnly() bool {
 		if b.text == "" {
 			continue
 		}
-		if !strings.EqualFold(b.style, "Prompt") {
+		if !strings.EqualFold(b.style, "Prompt") && !strings.EqualFold(b.style, "Placeholder") {
 			return false
 		}
 		prompts++

@@ -92,6 +92,7 @@ var sectionTitles = []struct{ id, title string }{
 	{"milestones", "Milestones"},
 	{"endorsements", "Endorsements"},
 	{"report", "Yearly report"},
+	{"year", "The year in the yearly report"},
 	{"text", "Local wording"},
 	{"points", "Local points"},
 	{"structure", "Structure appendix"},

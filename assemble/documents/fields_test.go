@@ -212,6 +212,21 @@ var fieldsNotPrinted = map[string]string{
 	"history[].document":              "chooses which document's history the entry is in",
 	"delivery_bodies[].acts_for":      "a partner id: the partner's organisation prints in the delivery body's sentence",
 	"youth_custody.none":              "chooses the sentence that there is no youth custody establishment; it cannot be true beside establishments",
+	"year.attendance[].partner":       "a partner id: the partner's organisation prints in the attendance table",
+	"year.spending.rows[].partner":    "a partner id: the partner's organisation prints in the spending table",
+	"year.spending.agreed_total":      "validation requires it to equal the sum of the rows, and the sum is what prints",
+	"year.spending.spent_total":       "validation requires it to equal the sum of the rows, and the sum is what prints",
+}
+
+// fieldSum is a declared total: the sum of the entry's rows' key.
+func fieldSum(key string) func(int, map[string]any) fieldValue {
+	return func(_ int, entry map[string]any) fieldValue {
+		var sum int64
+		for _, r := range entry["rows"].([]map[string]any) {
+			sum += r[key].(int64)
+		}
+		return fieldValue{v: sum}
+	}
 }
 
 // fieldValue is the value a field gets, and the texts any of which in a
@@ -316,6 +331,22 @@ var fieldValues = map[string]func(i int, entry map[string]any) fieldValue{
 		return []fieldValue{{v: "executive", show: []string{"an executive member"}}, {v: "non-executive", show: []string{"a non-executive member"}}}[i]
 	},
 	"youth_custody.none": func(int, map[string]any) fieldValue { return fieldValue{v: false} },
+	// Both priorities made slow progress, so each prints its why too.
+	"year.priorities[].progress": func(i int, _ map[string]any) fieldValue {
+		return []fieldValue{{v: "some", show: []string{"It made some progress"}}, {v: "little", show: []string{"little or no progress"}}}[i]
+	},
+	"year.reviews.actions[].status": func(i int, _ map[string]any) fieldValue {
+		return []fieldValue{{v: "in-progress", show: []string{"In progress"}}, {v: "planned", show: []string{"Planned"}}}[i]
+	},
+	"year.attendance[].partner": func(i int, _ map[string]any) fieldValue { return fieldValue{v: fieldPartnerIDs[i]} },
+	// Never fewer meetings held than attended.
+	"year.attendance[].of": func(_ int, entry map[string]any) fieldValue {
+		n := entry["attended"].(int64) + 3
+		return fieldValue{v: n, show: []string{format.Number(n)}}
+	},
+	"year.spending.rows[].partner": func(i int, _ map[string]any) fieldValue { return fieldValue{v: fieldPartnerIDs[i]} },
+	"year.spending.agreed_total":   fieldSum("agreed"),
+	"year.spending.spent_total":    fieldSum("spent"),
 	"youth_custody.homes[].count": func(i int, entry map[string]any) fieldValue {
 		n := 3 + i
 		return fieldValue{v: int64(n), show: []string{capitalise(numberWord(n)) + " " + entry["kind"].(string)}}

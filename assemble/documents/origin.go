@@ -55,10 +55,24 @@ var typeRules = map[reflect.Type]map[string]rule{
 		"data_sharing": "=", "procedures": "=", "structure": "=", "parts": ruleNaming, "has": ruleNaming,
 		"priorities": "=", "delivery_bodies": "=", "decisions": "=", "inspections": "=",
 		"funding_terms": "=", "footprints": "=", "executive": "=local_partnerships", "locals": "=local_partnerships",
+		"year": "=",
 	},
-	reflect.TypeFor[Executive](): {"name": "^", "the_name": "^", "area": "^", "sentence": "^"},
-	reflect.TypeFor[Local]():     {"name": "=", "area": "=", "partners": "="},
-	reflect.TypeFor[Profile]():   {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
+	reflect.TypeFor[Year](): {
+		"priorities": "=", "slow": "^priorities", "slow_sentence": "^priorities", "reviews": "=", "audits": "=",
+		"training": "=", "attendance": "=", "spending": "=", "scrutiny": "=", "voice": "=", "next_priorities": "=",
+	},
+	reflect.TypeFor[YearPriority](): {"progress_sentence": "^progress"},
+	reflect.TypeFor[YearReviews]():  {"sentence": "^", "actions": "="},
+	reflect.TypeFor[ReviewAction](): {"status_text": "^status"},
+	reflect.TypeFor[YearAudit]():    {"findings_lead": "^cases"},
+	reflect.TypeFor[Training]():     {"courses": "=", "sessions": "^", "attended": "^"},
+	reflect.TypeFor[Attendance]():   {"name": "^partner", "percent": "^"},
+	reflect.TypeFor[Spending]():     {"rows": "=", "agreed": "^rows", "spent": "^rows", "note": "="},
+	reflect.TypeFor[SpendRow]():     {"name": "^partner"},
+	reflect.TypeFor[YearScrutiny](): {"findings": "=", "response": "=", "statement": "=", "date": "=", "by": "="},
+	reflect.TypeFor[Executive]():    {"name": "^", "the_name": "^", "area": "^", "sentence": "^"},
+	reflect.TypeFor[Local]():        {"name": "=", "area": "=", "partners": "="},
+	reflect.TypeFor[Profile]():      {"short": ruleNaming, "arrangements_name": ruleNaming, "in_force_date": "^in_force"},
 	reflect.TypeFor[Document](): {
 		"kind": ruleNaming, "title": ruleNaming, "version": "=", "date": "=", "fingerprint": ruleNaming,
 		"this_title": ruleNaming, "footer": ruleNaming, "described": ruleNaming, "past": ruleNaming,
@@ -163,6 +177,8 @@ var pathRules = map[string]pathRule{
 	"text.*":                         func(o *origins, ix []string) (string, bool) { return "text." + sectionID(ix[0]), true },
 	"points.*":                       func(o *origins, ix []string) (string, bool) { return "points." + sectionID(ix[0]), false },
 	"priorities[]":                   func(o *origins, ix []string) (string, bool) { return "partnership.priorities[" + ix[0] + "]", false },
+	"year.training.courses[]":        func(o *origins, ix []string) (string, bool) { return "year.training[" + ix[0] + "]", false },
+	"year.scrutiny.by":               func(o *origins, _ []string) (string, bool) { return o.statementBy(), false },
 	"signatories[].document":         func(*origins, []string) (string, bool) { return "", true },
 	"partnership.name":               func(*origins, []string) (string, bool) { return "", true },
 	"partnership.short_name":         func(*origins, []string) (string, bool) { return "", true },
@@ -531,4 +547,13 @@ func (o *origins) recipient(i string) string {
 		return "report.recipients[" + i + "]"
 	}
 	return ""
+}
+
+// statementBy is where the scrutineer's statement is signed from: the
+// scrutineer, else whoever leads scrutiny (yearView).
+func (o *origins) statementBy() string {
+	if s := o.p.Scrutiny; s != nil && s.Scrutineer != nil {
+		return "scrutiny.scrutineer"
+	}
+	return o.scrutinyLead()
 }

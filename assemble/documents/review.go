@@ -60,7 +60,7 @@ type paraOrigin struct {
 }
 
 // structureStyles are the styles of paragraphs that frame the facts.
-var structureStyle = regexp.MustCompile(`^(Title|Subtitle|Heading\d|TOC\d*|TOCHeading|Contents\d|ContentsHeading|SignatureLine|Prompt)$`)
+var structureStyle = regexp.MustCompile(`^(Title|Subtitle|Heading\d|TOC\d*|TOCHeading|Contents\d|ContentsHeading|SignatureLine|Prompt|Placeholder)$`)
 
 // scannedPara is a paragraph of a main part as written.
 type scannedPara struct {

@@ -201,6 +201,16 @@ func has(p *partnership.Partnership, v *View) map[string]bool {
 	or("relevant_agencies", len(p.RelevantAgencies) > 0)
 	or("review", v.Review != nil && v.Review.Sentence != "")
 	out["mou_arrangements"] = out["boards"] || len(p.Meetings) > 0 || len(p.Subgroups) > 0
+	// The yearly report's sections, from the year's data: a section
+	// without it shows a placeholder saying what it needs.
+	if y := v.Year; y != nil {
+		or("activity", len(y.Priorities) > 0 || y.Training != nil)
+		or("review_actions", y.Reviews != nil)
+		or("effectiveness", len(y.Audits) > 0 || len(y.Attendance) > 0 || y.Scrutiny != nil && len(y.Scrutiny.Findings) > 0)
+		or("no_progress", y.SlowSentence != "")
+		or("feedback", len(y.Voice) > 0)
+		out["statement"] = y.Scrutiny != nil && len(y.Scrutiny.Statement) > 0
+	}
 	return out
 }
 

@@ -2,7 +2,6 @@ package documents
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +38,9 @@ type View struct {
 	Glossary         []partnership.Term    `toml:"glossary"`
 	History          []partnership.Version `toml:"history"`
 	Report           Report                `toml:"report"`
+	// Year is what happened in the yearly report's period; nil when the
+	// data has no [year].
+	Year *Year `toml:"year"`
 	// Text holds the data's own wording per section (ids with _ for -),
 	// one entry per paragraph; every section id is present, empty when the
 	// default prose stands.
@@ -445,6 +447,7 @@ func NewView(p *partnership.Partnership, kind string) *View {
 	v.Report = reportView(p)
 	v.Updates = updates(p)
 	v.Coverage = coverage(p, kind)
+	v.Year = yearView(p, v)
 	commitments(p, v)
 	sentences(p, v)
 	return v
@@ -463,7 +466,7 @@ func numberWord(n int) string {
 	if n >= 0 && n < len(numberWords) {
 		return numberWords[n]
 	}
-	return strconv.Itoa(n)
+	return format.Number(int64(n))
 }
 
 // list joins phrases as prose: "a", "a and b", "a, b and c".

@@ -34,6 +34,7 @@ type Partnership struct {
 	Glossary         []Term              `toml:"glossary" validate:"dive" doc:"Abbreviations used in the documents."`
 	History          []Version           `toml:"history" validate:"dive" doc:"Document history: one entry per published version."`
 	Report           *Report             `toml:"report" doc:"The yearly report: period covered and publication."`
+	Year             *ReportYear         `toml:"year" doc:"What happened during the yearly report's period: work on each priority, reviews, audits, training, attendance, spending, scrutiny, the voice of children and families, and next year's priorities."`
 	Text             map[string]string   `toml:"text" doc:"Local wording that replaces a section's default prose, keyed by section id (see mou schema / README)."`
 	Points           map[string][]string `toml:"points" doc:"Local commitments added to a section, keyed by section id: each entry is printed as a paragraph after the section's wording, in the order given."`
 	Members          []Member            `toml:"members" validate:"dive" doc:"Members who are not statutory partners (education, voluntary sector, adult services)."`

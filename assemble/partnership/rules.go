@@ -30,6 +30,7 @@ func (r *rules) run() {
 	r.uniqueIDs()
 	r.references()
 	r.money()
+	r.year()
 	r.dates()
 	r.people()
 	r.editionRules()

@@ -14,7 +14,8 @@ func initCommand() *cli.Command {
 		Usage:     "write a commented starter data file",
 		ArgsUsage: "[FILE]",
 		Description: "Writes a starter TOML file with every section and a comment on every field.\n" +
-			"It validates as written. The file must not exist yet (default: partnership.toml).",
+			"It validates as written. The file must not exist yet (default: partnership.toml).\n" +
+			"Beside it, mou.schema.json, the schema its first line names for editors (kept if one is there).",
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 1 {
 				return usagef("init takes one file name, got %d", c.NArg())
@@ -27,6 +28,15 @@ func initCommand() *cli.Command {
 				return cli.Exit(err.Error(), exitInvalid)
 			}
 			fmt.Fprintf(c.App.Writer, "wrote %s: edit it, then run `mou validate %s` and `mou build %s`\n", path, path, path)
+			schema, wrote, err := partnership.WriteSchemaBeside(path)
+			switch {
+			case err != nil:
+				return cli.Exit(fmt.Sprintf("%s, but not %s: %v; `mou schema > %s` writes it", path, schema, err, schema), exitInvalid)
+			case wrote:
+				fmt.Fprintf(c.App.Writer, "wrote %s, the schema the starter's first line names: editors with Taplo (Even Better TOML) complete keys and flag mistakes from it\n", schema)
+			default:
+				fmt.Fprintf(c.App.Writer, "kept the existing %s; `mou schema` prints this mou's schema if it is older\n", schema)
+			}
 			return nil
 		},
 	}
@@ -104,6 +114,36 @@ func schemaCommand() *cli.Command {
 			}
 			_, err = fmt.Fprintln(c.App.Writer, string(b))
 			return err
+		},
+	}
+}
+
+func fixEncodingCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix-encoding",
+		Usage:     "convert a data file saved as UTF-16 or Windows-1252 to UTF-8",
+		ArgsUsage: "FILE…",
+		Description: "Converts each file in place to UTF-8, the encoding mou reads, after copying the original\n" +
+			"to FILE.bak (never over an existing one), and says what it did. A file already in UTF-8\n" +
+			"is left alone.",
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("fix-encoding needs a data file, e.g. `mou fix-encoding partnership.toml`")
+			}
+			failed := false
+			for _, path := range c.Args().Slice() {
+				said, err := partnership.FixEncoding(path)
+				if err != nil {
+					fmt.Fprintln(c.App.ErrWriter, "mou: "+err.Error())
+					failed = true
+					continue
+				}
+				fmt.Fprintln(c.App.Writer, said)
+			}
+			if failed {
+				return errInvalid
+			}
+			return nil
 		},
 	}
 }

@@ -56,6 +56,9 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
+	if completeFlagValue(app, args, stdout) {
+		return exitOK
+	}
 	args, err := flagsFirst(app, args)
 	if err == nil {
 		err = app.Run(args)
@@ -192,6 +195,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			initCommand(),
 			validateCommand(),
+			fixEncodingCommand(),
 			checkCommand(),
 			buildCommand(),
 			verifyCommand(),

@@ -138,9 +138,12 @@ func (d *doc) p(text string)        { d.styled("", props{}, text) }
 func (d *doc) bullet(text string)   { d.styled("ListBullet", props{}, text) }
 func (d *doc) number(text string)   { d.styled("ListNumber", props{}, text) }
 
-// prompt is where the business team must write: its own style, so it is
-// easy to find and to restyle.
-func (d *doc) prompt(text string) { d.styled("Prompt", props{}, text) }
+// placeholder stands where a section of a report has no data yet: a
+// visible paragraph in its own style, saying in plain words what the
+// section needs, so a reader of a draft sees the gap and a final build
+// refuses while one remains (assemble/documents/final.go finds them by the
+// style).
+func (d *doc) placeholder(text string) { d.styled("Placeholder", props{}, text) }
 
 // tag writes a block tag on a paragraph of its own; the engine removes it.
 func (d *doc) tag(t string) { d.styled("", props{}, t) }
@@ -154,13 +157,6 @@ func (d *doc) text(id string, defaults ...string) {
 // lawText is text whose defaults are general wording under basis.
 func (d *doc) lawText(id, basis string, defaults ...string) {
 	d.textElse(id, "", basis, defaults)
-}
-
-// promptText is a section the team must write: the data's wording when it
-// has some, else prompts saying what to write.
-func (d *doc) promptText(id string, prompts ...string) {
-	d.textElse(id, "Prompt", "", prompts)
-	points(d, id)
 }
 
 func (d *doc) textElse(id, style, basis string, defaults []string) {
@@ -428,7 +424,7 @@ var numbering = func() string {
 
 // styles: built-in style ids and names, so Word treats them as its own
 // (they appear in the style gallery and the contents field finds the
-// headings), plus Prompt, TableText, SignatoryName and SignatureLine.
+// headings), plus Prompt, Placeholder, TableText, SignatoryName and SignatureLine.
 var styles = `<w:styles ` + wordNS + `>` +
 	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
 	`<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
@@ -445,6 +441,10 @@ var styles = `<w:styles ` + wordNS + `>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Prompt"><w:name w:val="Prompt"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="C55A11"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="FBE4D5"/><w:ind w:left="227"/></w:pPr>` +
 	`<w:rPr><w:i/><w:color w:val="833C0B"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Placeholder"><w:name w:val="Placeholder"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
+	`<w:pPr><w:pBdr><w:top w:val="dashed" w:sz="8" w:space="4" w:color="7030A0"/><w:left w:val="dashed" w:sz="8" w:space="4" w:color="7030A0"/><w:bottom w:val="dashed" w:sz="8" w:space="4" w:color="7030A0"/><w:right w:val="dashed" w:sz="8" w:space="4" w:color="7030A0"/></w:pBdr>` +
+	`<w:shd w:val="clear" w:color="auto" w:fill="F2E6FA"/><w:ind w:left="113" w:right="113"/></w:pPr>` +
+	`<w:rPr><w:i/><w:color w:val="5B1F7F"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="AfterTable"><w:name w:val="After Table"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="12"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="SignatoryName"><w:name w:val="Signatory Name"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
