@@ -454,7 +454,12 @@ func (s *sources) syntaxFindings(file string, rec recovery, ix *tomlindex.Index)
 				Message: e.msg, Hint: e.hint, source: s.line(file, e.line)})
 			continue
 		}
-		out = append(out, s.syntaxFinding(file, e.err))
+		f := s.syntaxFinding(file, e.err)
+		if e.line > 0 {
+			// The error of a line parsed alone counts lines from it.
+			f.Line, f.Col, f.Path, f.source = e.line, e.col, pathAt(e.line), s.line(file, e.line)
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -12,6 +12,7 @@ package partnership
 // these mistakes is invalid until the person fixes it.
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -313,9 +314,15 @@ func isWordy(v string) bool {
 // line repaired (or blanked when it cannot be), so the parser can read the
 // rest. Lines that parse alone are left as they are: the parser, not this
 // pass, is the judge of what is valid.
-func prepass(text string) (string, []lineFix) {
+//
+// A line that is not recognised but is refused alone is read as blank
+// too, with the parser's own message: at the top level a line's syntax
+// does not depend on the lines around it, so this saves decoding the
+// whole file again for each such line.
+func prepass(text string) (string, []lineFix, []syntaxError) {
 	lines := strings.Split(text, "\n")
 	var fixes []lineFix
+	var errs []syntaxError
 	sc := lineScanner{}
 	for i, line := range lines {
 		top := sc.atTop()
@@ -329,12 +336,21 @@ func prepass(text string) (string, []lineFix) {
 		}
 		ms, fixed := recogniseLine(line)
 		if len(ms) == 0 {
+			var m map[string]any
+			_, err := toml.Decode(line, &m)
+			e := syntaxError{line: i + 1, col: 1, err: err}
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				e.col = pe.Position.Col
+			}
+			errs = append(errs, e)
+			lines[i] = ""
 			continue
 		}
 		fixes = append(fixes, lineFix{line: i + 1, mistakes: ms, fixed: fixed, repaired: fixed != ""})
 		lines[i] = fixed
 	}
-	return strings.Join(lines, "\n"), fixes
+	return strings.Join(lines, "\n"), fixes, errs
 }
 
 // lineScanner follows, line by line, whether the text is inside a

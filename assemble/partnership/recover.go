@@ -39,12 +39,15 @@ func decodeRecovering(text string) (map[string]any, recovery) {
 	if _, err := toml.Decode(text, &tree); err == nil {
 		return tree, recovery{text: text}
 	}
-	fixed, fixes := prepass(text)
-	rec := recovery{fixes: fixes}
+	fixed, fixes, errs := prepass(text)
+	rec := recovery{fixes: fixes, errs: errs}
 	lines := strings.Split(fixed, "\n")
 	touched := map[int]bool{}
 	for _, f := range fixes {
 		touched[f.line] = true
+	}
+	for _, e := range errs {
+		touched[e.line] = true
 	}
 	lastGeneric := -2
 	// Each round repairs or blanks one line, so a file of n lines takes at

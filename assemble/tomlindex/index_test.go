@@ -158,3 +158,14 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+// TestTableAt: a line is placed in the table whose heading comes before it,
+// arrays of tables by element.
+func TestTableAt(t *testing.T) {
+	ix := Build("top = 1\n[partnership]\nname = \"x\"\n[[funding]]\n[[funding.rows]]\n\n[[funding.rows]]\namount = 1\n")
+	for line, want := range map[int]string{1: "", 3: "partnership", 4: "funding[0]", 6: "funding[0].rows[0]", 8: "funding[0].rows[1]"} {
+		if got := ix.TableAt(line); got != want {
+			t.Errorf("TableAt(%d) = %q, want %q", line, got, want)
+		}
+	}
+}
