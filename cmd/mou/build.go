@@ -30,6 +30,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "compare", Usage: "an earlier version's data file or folder: also write each document's tracked changes against it, as <name>-changes.docx"},
 			&cli.BoolFlag{Name: "review", Usage: "also write each document's review copy, <name>-review.docx: a Word comment on every paragraph saying which data (file and line) or which law it comes from"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML edition of the MOU, the arrangements and the yearly report, <name>.html: one accessible web page each, with the same words and fingerprint, to upload as it is"},
+			&cli.BoolFlag{Name: "final", Usage: "refuse to write while a section of the yearly report has no data (a placeholder remains), naming each"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 		},
 		Action: func(c *cli.Context) error {
@@ -57,7 +58,11 @@ func buildCommand() *cli.Command {
 			if !c.Bool("quiet") {
 				opts.Progress = c.App.Writer
 			}
-			written, err := documents.Build(c.Args().Slice(), opts, documents.WriteOptions{
+			build := documents.Build
+			if c.Bool("final") {
+				build = documents.BuildFinal
+			}
+			written, err := build(c.Args().Slice(), opts, documents.WriteOptions{
 				PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout"),
 			})
 			var fail *documents.Failure

@@ -84,3 +84,21 @@ func TestBuildQuiet(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestBuildFinal: --final writes a partnership whose yearly report has all
+// its year's data, and refuses one whose report still holds placeholders,
+// naming each section, writing nothing.
+func TestBuildFinal(t *testing.T) {
+	out := t.TempDir()
+	if code, _, errw := mou(t, "build", "-q", "--final", "--out", out, "../../data/invented-meresides-2025.toml"); code != 0 {
+		t.Fatalf("meresides: exit %d\n%s", code, errw)
+	}
+	empty := t.TempDir()
+	code, _, errw := mou(t, "build", "-q", "--final", "--out", empty, "../../data/herefordshire-2019.toml")
+	if code != 1 || !strings.Contains(errw, `the section "Funding" is not written yet`) || !strings.Contains(errw, "nothing was written") {
+		t.Errorf("herefordshire: exit %d\n%s", code, errw)
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("a refused final build wrote %d entries", len(entries))
+	}
+}
