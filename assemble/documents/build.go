@@ -37,6 +37,7 @@ type Options struct {
 	SplitEndorsements bool     // also one file per signatory
 	Templates         string   // a folder whose .docx files replace defaults of the same name
 	Strict            bool     // warnings fail the build too
+	Register          string   // the team's register of reorganisations (partnership.Options.Register)
 	Today             time.Time
 	Progress          io.Writer // one line per partnership; nil for none
 	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
@@ -259,7 +260,7 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 	parallel(len(paths), func(i int) {
 		r := &results[i]
 		r.path = paths[i]
-		p, findings, err := partnership.Check(partnership.Options{Today: opts.Today}, r.path)
+		p, findings, err := partnership.Check(partnership.Options{Today: opts.Today, Register: opts.Register}, r.path)
 		if err != nil {
 			r.other = err.Error()
 			progress("%s: cannot be read", r.path)
@@ -274,6 +275,18 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		}
 		if findings.Failed(opts.Strict) || p == nil {
 			progress("%s: %s, not built", r.path, findings.Summary())
+			return
+		}
+		if opts.Warnings != nil && findings.Warnings() > 0 {
+			var b strings.Builder
+			who := ""
+			if len(paths) > 1 {
+				who = p.Partnership.Name
+			}
+			writeWarnings(&b, who, r.path, findings)
+			mu.Lock()
+			io.WriteString(opts.Warnings, b.String())
+			mu.Unlock()
 		}
 	})
 	// A pan-area executive's local partnerships build documents of their
@@ -386,6 +399,37 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 		return nil, &Failure{Other: []string{fmt.Sprintf("two partnerships would both write %s: build them into different folders with --out", dup)}}
 	}
 	return files, nil
+}
+
+// listedWarnings is how many of a partnership's warnings a build lists;
+// mou validate lists them all.
+const listedWarnings = 10
+
+// writeWarnings lists the warnings of a partnership that builds (its
+// errors would have stopped it): the first listedWarnings, each with its
+// hint, then how to see the rest. In a build of several partnerships, who
+// names the partnership on every line.
+func writeWarnings(w io.Writer, who, path string, fs partnership.Findings) {
+	prefix := ""
+	if who != "" {
+		prefix = who + ": "
+	}
+	n := 0
+	for _, f := range fs {
+		if f.Severity != partnership.Warning {
+			continue
+		}
+		if n++; n > listedWarnings {
+			break
+		}
+		fmt.Fprintf(w, "%s%s\n", prefix, f)
+		if f.Hint != "" {
+			fmt.Fprintf(w, "%s    hint: %s\n", prefix, f.Hint)
+		}
+	}
+	if total := fs.Warnings(); total > listedWarnings {
+		fmt.Fprintf(w, "%sand %d more warning(s): `mou validate %s` lists them all\n", prefix, total-listedWarnings, path)
+	}
 }
 
 // htmlKinds are the documents with an HTML edition: those a partnership

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,6 +55,12 @@ const contentsRounds = 3
 // are made, so a failed conversion leaves any earlier PDF as it was; a
 // failure names the documents that were not converted.
 func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
+	return convertPDF(docs, timeout, nil)
+}
+
+// convertPDF is ConvertPDF saying, before each LibreOffice run, which
+// round it is and how many documents it converts (nil for nothing).
+func convertPDF(docs []string, timeout time.Duration, progress io.Writer) ([]string, error) {
 	soffice, err := Soffice()
 	if err != nil {
 		return nil, err
@@ -102,6 +109,9 @@ func ConvertPDF(docs []string, timeout time.Duration) ([]string, error) {
 	rewritten := make([]bool, len(docs)) // documents changed since they were staged
 	pending := all
 	for round := 0; len(pending) > 0; round++ {
+		if progress != nil {
+			fmt.Fprintf(progress, "LibreOffice: converting %d document(s) to PDF (round %d of at most %d)…\n", len(pending), round+1, contentsRounds)
+		}
 		if err := convert(ctx, timeout, soffice, work, out, pending, staged, docs); err != nil {
 			return nil, err
 		}

@@ -3,12 +3,14 @@ package documents
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"mou/assemble/partnership"
 	"mou/templates"
 )
 
@@ -35,8 +37,8 @@ func TestBuildWarnsOfUnfilledParts(t *testing.T) {
 		t.Fatalf("want a document per partnership, got %d", len(files))
 	}
 	want := "warning: " + mine + ": data1 (SmartArt word/diagrams/data1.xml) holds {{…}}, which mou does not fill there; type the text outside it, or leave the tag out\n"
-	if warnings.String() != want {
-		t.Errorf("warnings:\n%s\nwant once:\n%s", warnings.String(), want)
+	if got := templateWarnings(warnings.String()); got != want {
+		t.Errorf("warnings:\n%s\nwant once:\n%s", got, want)
 	}
 	if strings.Contains(progress.String(), "SmartArt") {
 		t.Errorf("the warning went to progress too:\n%s", progress.String())
@@ -47,9 +49,21 @@ func TestBuildWarnsOfUnfilledParts(t *testing.T) {
 	if _, err := Plan(examples[:1], Options{Out: t.TempDir(), Only: []string{MOU}, Warnings: &warnings}); err != nil {
 		t.Fatal(err)
 	}
-	if warnings.Len() != 0 {
-		t.Errorf("the default templates warned:\n%s", warnings.String())
+	if got := templateWarnings(warnings.String()); got != "" {
+		t.Errorf("the default templates warned:\n%s", got)
 	}
+}
+
+// templateWarnings keeps the lines of a build's warnings that are about a
+// template, leaving out the data's (listed by writeWarnings).
+func templateWarnings(all string) string {
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(all, "\n") {
+		if strings.HasPrefix(l, "warning: ") {
+			b.WriteString(l)
+		}
+	}
+	return b.String()
 }
 
 // withSmartArt adds a SmartArt data part holding a tag to a .docx, with its
@@ -100,4 +114,31 @@ func withSmartArt(t *testing.T, docx []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A build lists the first listedWarnings warnings of a partnership, each
+// with its partnership's name when it has one, then how to see the rest.
+func TestWriteWarnings(t *testing.T) {
+	var fs partnership.Findings
+	for i := range listedWarnings + 2 {
+		fs = append(fs, partnership.Finding{Severity: partnership.Warning, File: "p.toml", Line: i + 1, Message: fmt.Sprintf("warning %d", i+1)})
+	}
+	fs = append(fs, partnership.Finding{Severity: partnership.Error, File: "p.toml", Line: 99, Message: "not a warning"})
+	var b strings.Builder
+	writeWarnings(&b, "Somewhere Partnership", "p.toml", fs)
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != listedWarnings+1 {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), listedWarnings+1, b.String())
+	}
+	if lines[0] != "Somewhere Partnership: p.toml:1: warning: warning 1" {
+		t.Errorf("first line %q", lines[0])
+	}
+	if want := "Somewhere Partnership: and 2 more warning(s): `mou validate p.toml` lists them all"; lines[listedWarnings] != want {
+		t.Errorf("last line %q, want %q", lines[listedWarnings], want)
+	}
+	b.Reset()
+	writeWarnings(&b, "", "p.toml", fs[:2])
+	if want := "p.toml:1: warning: warning 1\np.toml:2: warning: warning 2\n"; b.String() != want {
+		t.Errorf("one partnership:\n%s\nwant\n%s", b.String(), want)
+	}
 }

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,9 @@ type WriteOptions struct {
 	Out        string        // the folder every File.Path is inside; "out" when empty
 	PDF        bool          // also convert each .docx to PDF with LibreOffice
 	PDFTimeout time.Duration // LibreOffice's time limit for the build; DefaultPDFTimeout when zero
+	// PDFProgress is told of each LibreOffice round, which takes a while;
+	// nil for silence.
+	PDFProgress io.Writer
 	// FS replaces the file system operations, for tests that make a step
 	// fail; nil is the real file system.
 	FS *staging.FS
@@ -92,7 +96,7 @@ func (w *writer) stage(f File) error {
 // everything into place; on failure the output folder is as it was.
 func (w *writer) finish() ([]string, error) {
 	if w.opts.PDF && len(w.docs) > 0 {
-		pdfs, err := ConvertPDF(w.docs, w.opts.PDFTimeout)
+		pdfs, err := convertPDF(w.docs, w.opts.PDFTimeout, w.opts.PDFProgress)
 		if err == nil {
 			for _, p := range pdfs {
 				if err = w.st.Adopt(p); err != nil {

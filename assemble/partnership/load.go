@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -251,6 +252,8 @@ func expand(paths []string) ([]string, error) {
 			continue
 		}
 		found, _ := filepath.Glob(filepath.Join(p, "*.toml"))
+		// The team's register of reorganisations is not data.
+		found = slices.DeleteFunc(found, func(f string) bool { return filepath.Base(f) == RegisterFile })
 		if len(found) == 0 {
 			return nil, fmt.Errorf("the folder %s holds no .toml files", p)
 		}

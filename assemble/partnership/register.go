@@ -2,7 +2,10 @@ package partnership
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -67,44 +70,156 @@ func Register() []Reorganisation {
 }
 
 func parseRegister(text string) ([]Reorganisation, error) {
+	rs, problems, err := decodeRegister(text)
+	if err != nil {
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, errors.New(problems[0].msg)
+	}
+	return rs, nil
+}
+
+// registerProblem is one reason a register's entry is refused, and the key
+// it is about (reorganisation[2].status; the entry's table when no key is).
+type registerProblem struct{ path, msg string }
+
+// decodeRegister reads a register in the format of reorganisations.toml:
+// the entries, and every problem in them. The error is a file that is not
+// TOML or holds a value of the wrong type.
+func decodeRegister(text string) ([]Reorganisation, []registerProblem, error) {
 	var file struct {
 		Reorganisation []Reorganisation `toml:"reorganisation"`
 	}
 	md, err := toml.Decode(text, &file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if un := md.Undecoded(); len(un) > 0 {
-		return nil, fmt.Errorf("unknown key %s", un[0])
+	var problems []registerProblem
+	for _, k := range md.Undecoded() {
+		problems = append(problems, registerProblem{k.String(), fmt.Sprintf("unknown key %s: the keys are name, vesting, status, source, ceased, successors, ceased_pattern, ceased_class, successor_pattern and successor_class", k)})
 	}
 	for i := range file.Reorganisation {
 		r := &file.Reorganisation[i]
+		at := func(key string) string { return tomlindex.Join(tomlindex.Elem("reorganisation", i), key) }
 		r.Vesting = time.Date(r.Vesting.Year(), r.Vesting.Month(), r.Vesting.Day(), 0, 0, 0, 0, time.UTC)
 		switch {
 		case r.Name == "" || r.Source == "" || r.Vesting.IsZero():
-			return nil, fmt.Errorf("entry %d needs a name, a vesting date and a source", i+1)
+			problems = append(problems, registerProblem{tomlindex.Elem("reorganisation", i), fmt.Sprintf("entry %d needs a name, a vesting date and a source", i+1)})
+			continue
 		case len(r.Ceased) == 0 && r.CeasedPattern == "", len(r.Successors) == 0 && r.SuccessorPattern == "":
-			return nil, fmt.Errorf("%s: name the bodies that ceased and their successors", r.Name)
+			problems = append(problems, registerProblem{tomlindex.Elem("reorganisation", i), fmt.Sprintf("%s: name the bodies that ceased and their successors", r.Name)})
+			continue
 		case r.Status != "in force" && r.Status != "decided":
-			return nil, fmt.Errorf("%s: status must be \"in force\" or \"decided\", not %q", r.Name, r.Status)
+			problems = append(problems, registerProblem{at("status"), fmt.Sprintf("%s: status must be \"in force\" or \"decided\", not %q", r.Name, r.Status)})
+			continue
 		}
 		for _, p := range []struct {
+			key  string
 			src  string
 			re   **regexp.Regexp
 			tail *string
-		}{{r.CeasedPattern, &r.ceasedRE, &r.ceasedTail}, {r.SuccessorPattern, &r.successorRE, &r.successorTail}} {
+		}{{"ceased_pattern", r.CeasedPattern, &r.ceasedRE, &r.ceasedTail}, {"successor_pattern", r.SuccessorPattern, &r.successorRE, &r.successorTail}} {
 			if p.src == "" {
 				continue
 			}
 			re, err := regexp.Compile(`\b` + p.src + `\b`)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", r.Name, err)
+				problems = append(problems, registerProblem{at(p.key), fmt.Sprintf("%s: %v", r.Name, err)})
+				continue
 			}
 			*p.re = re
 			*p.tail = literalTail(p.src)
 		}
 	}
-	return file.Reorganisation, nil
+	return file.Reorganisation, problems, nil
+}
+
+// RegisterFile is the name of a team's own register of reorganisations,
+// read from beside the data (or named by --register): entries in the format
+// of the built-in register, added to it.
+const RegisterFile = "reorganisations.toml"
+
+// userRegister finds the team's register for the data at paths: the file
+// named, else reorganisations.toml in the data's folder (the folder given,
+// or the first data file's); "" when there is none.
+func userRegister(named string, paths []string) string {
+	if named != "" || len(paths) == 0 {
+		return named
+	}
+	dir := paths[0]
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	f := filepath.Join(dir, RegisterFile)
+	if st, err := os.Stat(f); err == nil && st.Mode().IsRegular() {
+		return f
+	}
+	return ""
+}
+
+// LoadRegister reads a team's register of reorganisations: its entries, and
+// its problems as findings located at their line (an entry with a problem
+// is left out). The error is a file that cannot be read.
+func LoadRegister(path string) ([]Reorganisation, Findings, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot read the register of reorganisations %s: %w", path, err)
+	}
+	text := string(b)
+	lines := strings.Split(text, "\n")
+	finding := func(line, col int, msg string) Finding {
+		f := Finding{Severity: Error, Rule: "register.file", File: path, Line: line, Col: col, Message: msg,
+			Hint: "write each entry as those of the built-in register (mou's reorganisations.toml), with its source"}
+		if line >= 1 && line <= len(lines) {
+			f.source = strings.TrimRight(lines[line-1], "\r")
+		}
+		return f
+	}
+	rs, problems, err := decodeRegister(text)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, Findings{finding(pe.Position.Line, pe.Position.Col, "the register is not valid TOML: "+pe.Message)}, nil
+		}
+		return nil, Findings{finding(0, 0, "the register cannot be read: "+strings.TrimPrefix(err.Error(), "toml: "))}, nil
+	}
+	ix := tomlindex.Build(text)
+	var fs Findings
+	bad := map[int]bool{}
+	for _, p := range problems {
+		pos, ok := ix.Lookup(p.path)
+		if !ok {
+			pos = firstUnindexed(ix, p.path)
+		}
+		fs = append(fs, finding(pos.Line, pos.Col, p.msg))
+		var i int
+		if _, err := fmt.Sscanf(p.path, "reorganisation[%d]", &i); err == nil {
+			bad[i] = true
+		}
+	}
+	var good []Reorganisation
+	for i, r := range rs {
+		// An entry mou has since added to its own register is read once.
+		builtIn := slices.ContainsFunc(Register(), func(b Reorganisation) bool { return b.Name == r.Name && b.Vesting.Equal(r.Vesting) })
+		if !bad[i] && !builtIn {
+			good = append(good, r)
+		}
+	}
+	return good, fs, nil
+}
+
+// firstUnindexed is where the first key matching path, read without array
+// indexes (as toml names an unknown key), is defined.
+func firstUnindexed(ix *tomlindex.Index, path string) tomlindex.Pos {
+	strip := regexp.MustCompile(`\[\d+\]`)
+	var best tomlindex.Pos
+	ix.Each(func(p string, pos tomlindex.Pos) {
+		if strip.ReplaceAllString(p, "") == path && (best.Line == 0 || pos.Line < best.Line) {
+			best = pos
+		}
+	})
+	return best
 }
 
 // Date returns the vesting day in the documents' style, "1 April 2023".
@@ -220,12 +335,16 @@ func (r *rules) reorganisations() {
 	if d.IsZero() {
 		return
 	}
-	anchors := registerAnchors()
+	reg, anchors := Register(), registerAnchors()
+	if len(r.opts.Reorganisations) > 0 {
+		reg = slices.Concat(reg, r.opts.Reorganisations)
+		anchors = anchorsOf(reg)
+	}
 	eachString(reflect.ValueOf(r.p).Elem(), "", func(path, text string) {
 		if anchors != nil && !slices.ContainsFunc(anchors, func(a string) bool { return strings.Contains(text, a) }) {
 			return // names no body of the register: most strings
 		}
-		for _, reorg := range Register() {
+		for _, reorg := range reg {
 			if name, ok := reorg.NamesCeased(text); ok && !d.first().Before(reorg.Vesting) && !r.kindAlreadySays(path, reorg) {
 				r.add(Warning, "register.ceased", path,
 					fmt.Sprintf("%s ceased on %s, before the documents' date (%s): %s took over (%s)", name, reorg.Date(), d, reorg.SuccessorNames(), reorg.Source),
@@ -245,14 +364,17 @@ func (r *rules) reorganisations() {
 // pattern; nil when a pattern has no literal tail, so any text may match.
 // Validation reads every string of the data against every entry, and most
 // strings hold none of them.
-var registerAnchors = sync.OnceValue(func() []string {
+var registerAnchors = sync.OnceValue(func() []string { return anchorsOf(Register()) })
+
+// anchorsOf is registerAnchors for any register.
+func anchorsOf(reg []Reorganisation) []string {
 	var out []string
 	add := func(w string) {
 		if w != "" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
-	for _, r := range Register() {
+	for _, r := range reg {
 		for _, n := range slices.Concat(r.Ceased, r.Successors) {
 			fields := strings.Fields(n)
 			if len(fields) == 0 {
@@ -267,7 +389,7 @@ var registerAnchors = sync.OnceValue(func() []string {
 		add(r.successorTail)
 	}
 	return out
-})
+}
 
 // kindAlreadySays reports whether the partner kind rule already reports this
 // partner's organisation (a CCG after 1 July 2022), so the register does not

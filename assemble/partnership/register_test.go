@@ -2,6 +2,9 @@ package partnership
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -204,5 +207,114 @@ func TestRegisterAnchorsCoverEveryName(t *testing.T) {
 	}
 	if passes("The partnership meets every quarter.") {
 		t.Error("a text naming no body passes the quick test: it saves nothing")
+	}
+}
+
+// userEntry is an invented reorganisation, in a team's own register: no
+// such councils exist.
+const userEntry = `# our own
+[[reorganisation]]
+name = "Eastmere and Westmere merged"
+vesting = 2026-04-01
+status = "decided"
+source = "The Eastmere (Structural Changes) Order, invented for this test"
+ceased = ["Eastmere Council"]
+successors = ["Meresides Council"]
+`
+
+// checkWithRegister writes base, dated day and naming Eastmere Council as
+// the body that runs the child death review, in a folder with the register
+// (beside it, or elsewhere and named), and returns the register's findings.
+func checkWithRegister(t *testing.T, day time.Time, register string, named bool) Findings {
+	t.Helper()
+	dir := t.TempDir()
+	text := strings.Replace(base, "date = 2019-09-10\n", fmt.Sprintf("date = %s\n", day.Format("2006-01-02")), 1)
+	text += "\n[[boards]]\nname = \"Eastmere Council\"\n"
+	data := filepath.Join(dir, "eastmere.toml")
+	if err := os.WriteFile(data, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reg := filepath.Join(dir, RegisterFile)
+	opts := Options{Today: today}
+	if named {
+		reg = filepath.Join(t.TempDir(), "ours.toml")
+		opts.Register = reg
+	}
+	if err := os.WriteFile(reg, []byte(register), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The folder is read too: the register in it is not data.
+	for _, path := range []string{data, dir} {
+		p, fs, err := Check(opts, path)
+		if err != nil || p == nil {
+			t.Fatalf("%s: %v\n%s", path, err, render(fs))
+		}
+		var out Findings
+		for _, f := range fs {
+			if strings.HasPrefix(f.Rule, "register.") {
+				out = append(out, f)
+			}
+		}
+		if path == dir {
+			return out
+		}
+	}
+	return nil
+}
+
+// A team's register entry makes the abolished council's name a warning
+// from its vesting date on, and not the day before.
+func TestUserRegister(t *testing.T) {
+	vesting := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	for _, named := range []bool{false, true} {
+		if fs := checkWithRegister(t, vesting.AddDate(0, 0, -1), userEntry, named); len(fs) != 0 {
+			t.Errorf("named=%v, the day before vesting: want no finding, got\n%s", named, render(fs))
+		}
+		fs := checkWithRegister(t, vesting, userEntry, named)
+		if len(fs) != 1 || fs[0].Rule != "register.ceased" || fs[0].Severity != Warning || !strings.HasPrefix(fs[0].Path, "boards[") {
+			t.Fatalf("named=%v, on the vesting day: want one register.ceased warning at the board, got\n%s", named, render(fs))
+		}
+		for _, want := range []string{"Eastmere Council ceased on 1 April 2026", "Meresides Council took over", "invented for this test"} {
+			if !strings.Contains(fs[0].Message, want) {
+				t.Errorf("warning %q does not say %q", fs[0].Message, want)
+			}
+		}
+	}
+	// Without the register, the name passes.
+	if fs := registerFindings(t, vesting, "Eastmere Council"); len(fs) != 0 {
+		t.Errorf("the built-in register knows Eastmere: %s", render(fs))
+	}
+}
+
+// A team's register is checked as the built-in one is, each problem at its
+// line; the entries without problems still count.
+func TestUserRegisterProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		line       int
+		want       string
+	}{
+		{"bad status", userEntry + "\n[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"maybe\"\nsource = \"s\"\nceased = [\"A\"]\nsuccessors = [\"B\"]\n", 13, `status must be "in force" or "decided", not "maybe"`},
+		{"unknown key", userEntry + "replaced = [\"X\"]\n", 9, "unknown key reorganisation.replaced"},
+		{"no source", userEntry + "\n[[reorganisation]]\nname = \"x\"\nvesting = 2020-01-01\nstatus = \"in force\"\nceased = [\"A\"]\nsuccessors = [\"B\"]\n", 10, "entry 2 needs a name, a vesting date and a source"},
+		{"syntax", userEntry + "vesting2 = 1 April 2026\n", 9, "the register is not valid TOML"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := checkWithRegister(t, time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), tc.text, false)
+			var file Findings
+			for _, f := range fs {
+				if f.Rule == "register.file" {
+					file = append(file, f)
+				}
+			}
+			if len(file) != 1 || file[0].Severity != Error || file[0].Line != tc.line || !strings.HasSuffix(file[0].File, RegisterFile) || !strings.Contains(file[0].Message, tc.want) {
+				t.Fatalf("want one error at %s:%d saying %q, got\n%s", RegisterFile, tc.line, tc.want, render(fs))
+			}
+			// The good entry still applies, unless the file does not read.
+			ceased := slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == "register.ceased" })
+			if ceased != (tc.name != "syntax") {
+				t.Errorf("register.ceased found %v:\n%s", ceased, render(fs))
+			}
+		})
 	}
 }

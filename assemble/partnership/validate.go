@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,13 +21,31 @@ import (
 type Options struct {
 	// Today is the date "in the future" is measured against; zero means now.
 	Today time.Time
+	// Register names the team's register of reorganisations; when empty,
+	// Check reads reorganisations.toml beside the data if there is one.
+	Register string
+	// Reorganisations are added to the built-in register (Check reads
+	// them from Register).
+	Reorganisations []Reorganisation
 }
 
 // Check loads and validates in one step: the usual entry point.
 func Check(opts Options, paths ...string) (*Partnership, Findings, error) {
 	p, findings, err := Load(paths...)
-	if err != nil || p == nil {
+	if err != nil {
 		return p, findings, err
+	}
+	if reg := userRegister(opts.Register, paths); reg != "" {
+		rs, fs, err := LoadRegister(reg)
+		if err != nil {
+			return nil, nil, err
+		}
+		findings = append(findings, fs...)
+		opts.Reorganisations = append(slices.Clip(opts.Reorganisations), rs...)
+	}
+	if p == nil {
+		findings.Sort()
+		return p, findings, nil
 	}
 	findings = append(findings, p.Validate(opts)...)
 	findings.Sort()

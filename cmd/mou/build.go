@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/urfave/cli/v2"
 
@@ -27,6 +28,7 @@ func buildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "pdf", Usage: "also convert each document to PDF with LibreOffice"},
 			&cli.DurationFlag{Name: "pdf-timeout", Value: documents.DefaultPDFTimeout, Usage: "stop LibreOffice if converting the whole build takes longer, e.g. 15m"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat data warnings as errors"},
+			&cli.StringFlag{Name: "register", Usage: "a register of reorganisations to add to mou's own, in its format (by default reorganisations.toml beside the data, when there is one)", TakesFile: true},
 			&cli.StringFlag{Name: "compare", Usage: "an earlier version's data file or folder: also write each document's tracked changes against it, as <name>-changes.docx"},
 			&cli.BoolFlag{Name: "review", Usage: "also write each document's review copy, <name>-review.docx: a Word comment on every paragraph saying which data (file and line) or which law it comes from"},
 			&cli.BoolFlag{Name: "html", Usage: "also write the HTML edition of the MOU, the arrangements and the yearly report, <name>.html: one accessible web page each, with the same words and fingerprint, to upload as it is"},
@@ -52,7 +54,7 @@ func buildCommand() *cli.Command {
 			}
 			opts := documents.Options{
 				Out: c.String("out"), Only: only, SplitEndorsements: c.Bool("split-endorsements"),
-				Templates: c.String("templates"), Strict: c.Bool("strict"), Compare: c.String("compare"), Warnings: c.App.ErrWriter,
+				Templates: c.String("templates"), Strict: c.Bool("strict"), Register: c.String("register"), Compare: c.String("compare"), Warnings: c.App.ErrWriter,
 				Review: c.Bool("review"), HTML: c.Bool("html"),
 			}
 			if !c.Bool("quiet") {
@@ -62,9 +64,13 @@ func buildCommand() *cli.Command {
 			if c.Bool("final") {
 				build = documents.BuildFinal
 			}
-			written, err := build(c.Args().Slice(), opts, documents.WriteOptions{
-				PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout"),
-			})
+			wopts := documents.WriteOptions{PDF: c.Bool("pdf"), PDFTimeout: c.Duration("pdf-timeout")}
+			if c.Bool("pdf") && !c.Bool("quiet") && stderrIsTerminal() {
+				// LibreOffice takes a while: say what it is doing, on a
+				// terminal only, so piped output stays as it was.
+				wopts.PDFProgress = c.App.ErrWriter
+			}
+			written, err := build(c.Args().Slice(), opts, wopts)
 			var fail *documents.Failure
 			if errors.As(err, &fail) {
 				fail.WriteText(c.App.ErrWriter)
@@ -81,4 +87,11 @@ func buildCommand() *cli.Command {
 			return nil
 		},
 	}
+}
+
+// stderrIsTerminal reports whether the standard error is a terminal (a
+// character device) rather than a pipe or a file.
+func stderrIsTerminal() bool {
+	st, err := os.Stderr.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -23,6 +23,12 @@ func TestBuild(t *testing.T) {
 			t.Errorf("missing %q in\n%s", want, stdout)
 		}
 	}
+	// Their warnings are listed, each naming its partnership, on stderr.
+	for _, want := range []string{"Safeguarding Children and Young People in Herefordshire: ../../data/herefordshire-2019.toml:", "Westmorland and Furness Safeguarding Children Partnership: ../../data/westmorland-and-furness-2025.toml:"} {
+		if n := strings.Count(stderr, want); n != 6 {
+			t.Errorf("%d warnings begin %q, want 6, in\n%s", n, want, stderr)
+		}
+	}
 	if _, err := os.Stat(filepath.Join(out, "herefordshire", "arrangements.docx")); err == nil {
 		t.Error("--only mou,endorsements built the arrangements")
 	}
@@ -100,5 +106,29 @@ func TestBuildFinal(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
 		t.Errorf("a refused final build wrote %d entries", len(entries))
+	}
+}
+
+// --register names a team's register of reorganisations: its entry makes
+// the invented Durnhollow Council, abolished before the documents' date, a
+// warning in mou validate and mou build alike.
+func TestRegisterFlag(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "ours.toml")
+	entry := "[[reorganisation]]\nname = \"Durnhollow merged\"\nvesting = 2025-01-01\nstatus = \"in force\"\nsource = \"invented for this test\"\nceased = [\"Durnhollow Council\"]\nsuccessors = [\"Greater Durnhollow Council\"]\n"
+	if err := os.WriteFile(reg, []byte(entry), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Durnhollow Council ceased on 1 January 2025"
+	_, stdout, stderr := mou(t, "validate", "../../data/invented-kestermoor-2025.toml")
+	if strings.Contains(stdout+stderr, want) {
+		t.Fatalf("without --register: %s", stdout+stderr)
+	}
+	_, stdout, stderr = mou(t, "validate", "--register", reg, "../../data/invented-kestermoor-2025.toml")
+	if !strings.Contains(stdout+stderr, want) {
+		t.Errorf("validate --register: no %q in\n%s%s", want, stdout, stderr)
+	}
+	_, stdout, stderr = mou(t, "build", "--register", reg, "--only", "mou", "--out", t.TempDir(), "../../data/invented-kestermoor-2025.toml")
+	if !strings.Contains(stderr, want) {
+		t.Errorf("build --register: no %q in\n%s%s", want, stdout, stderr)
 	}
 }

@@ -53,6 +53,7 @@ func validateCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "text or json"},
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors"},
+			&cli.StringFlag{Name: "register", Usage: "a register of reorganisations to add to mou's own, in its format (by default reorganisations.toml beside the data, when there is one)", TakesFile: true},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -67,7 +68,7 @@ func validateCommand() *cli.Command {
 			var all partnership.Findings
 			failed := false
 			for i, path := range c.Args().Slice() {
-				_, findings, err := partnership.Check(partnership.Options{}, path)
+				_, findings, err := partnership.Check(partnership.Options{Register: c.String("register")}, path)
 				if err != nil {
 					return cli.Exit(err.Error(), exitInvalid)
 				}
