@@ -122,15 +122,15 @@ func TestEachKindOfChange(t *testing.T) {
 	}{
 		{name: "nothing", want: nil},
 		{name: "partner renamed", from: `organisation = "Testshire Police"`, to: `organisation = "Testshire Constabulary"`,
-			want: []string{"Partner “police” renamed: Testshire Police → Testshire Constabulary."}},
+			want: []string{"The partner Testshire Police is now named Testshire Constabulary."}},
 		{name: "partner removed", from: "[[partners]]\nid = \"police\"\nkind = \"police\"\norganisation = \"Testshire Police\"\nlead = { title = \"Chief Constable\" }\n",
-			want: []string{"Partner removed: Testshire Police (police force, id “police”)."}},
+			want: []string{"Testshire Police is no longer a partner (it was the police force)."}},
 		{name: "partner added", add: "[[partners]]\nid = \"bt-police\"\nkind = \"police\"\norganisation = \"British Transport Police\"\nlead = { name = \"Lucy D'Orsi\", title = \"Chief Constable\" }\n",
-			want: []string{"Partner added: British Transport Police (police force, id “bt-police”); lead representative Lucy D'Orsi, Chief Constable."}},
+			want: []string{"British Transport Police becomes a partner, as the police force; its lead representative is Lucy D'Orsi, Chief Constable."}},
 		{name: "possible succession", from: "id = \"ccg\"\nkind = \"ccg\"\norganisation = \"Testshire Clinical Commissioning Group\"", to: "id = \"icb\"\nkind = \"icb\"\norganisation = \"NHS Testshire Integrated Care Board\"",
-			want: []string{"Possible succession to confirm: NHS Testshire Integrated Care Board (Integrated Care Board, id “icb”) in place of Testshire Clinical Commissioning Group (Clinical Commissioning Group, id “ccg”), both health partners. The register of reorganisations records that Clinical Commissioning Groups gave way to Integrated Care Boards on 1 July 2022 (Health and Care Act 2022; the Integrated Care Boards (Establishment) Order 2022: 42 ICBs established and every CCG abolished on 1 July 2022)."}},
+			want: []string{"Possible succession to confirm: NHS Testshire Integrated Care Board (Integrated Care Board) in place of Testshire Clinical Commissioning Group (Clinical Commissioning Group), both health partners. The register of reorganisations records that Clinical Commissioning Groups gave way to Integrated Care Boards on 1 July 2022 (Health and Care Act 2022; the Integrated Care Boards (Establishment) Order 2022: 42 ICBs established and every CCG abolished on 1 July 2022)."}},
 		{name: "succession unknown to the register", from: `organisation = "Testshire Council"`, to: `organisation = "Newshire Council"`, add: "",
-			want: []string{"Partner “council” renamed: Testshire Council → Newshire Council."}},
+			want: []string{"The partner Testshire Council is now named Newshire Council."}},
 		{name: "id changed, same organisation", from: `id = "police"`, to: `id = "constabulary"`,
 			want: []string{"Testshire Police: id changed from “police” to “constabulary”."}},
 		{name: "kind changed", from: `kind = "ccg"`, to: `kind = "icb"`,
@@ -175,6 +175,13 @@ func TestEachKindOfChange(t *testing.T) {
 			want: []string{"Relevant agency added: “Cafcass” (justice, national)."}},
 		{name: "board removed", from: "[[boards]]\nname = \"Health and Wellbeing Board\"\n",
 			want: []string{"Linked board removed: “Health and Wellbeing Board”."}},
+		{name: "rotation added", from: "frequency = \"quarterly\"\n", to: "frequency = \"quarterly\"\nrotation = { partners = [\"council\", \"police\"], term = \"one year\", from = 2025-07-01 }\n",
+			want: []string{
+				"Meeting “Partners Board”, rotation of the chair: Testshire Council now takes its turn in the chair.",
+				"Meeting “Partners Board”, rotation of the chair: Testshire Police now takes its turn in the chair.",
+				"Meeting “Partners Board”, rotation of the chair: term added: “one year”.",
+				"Meeting “Partners Board”, rotation of the chair: the date it takes effect added: 1 July 2025.",
+			}},
 		{name: "meeting frequency", from: `frequency = "quarterly"`, to: `frequency = "every two months"`,
 			want: []string{"Meeting “Partners Board”: frequency changed from “quarterly” to “every two months”."}},
 		{name: "meeting renamed keeps its id", from: `name = "Partners Board"`, to: `name = "Leaders Group"`,
@@ -192,9 +199,9 @@ func TestEachKindOfChange(t *testing.T) {
 		{name: "report period", from: "end = 2020-03-31", to: "end = 2020-02-29",
 			want: []string{"Yearly report: period end changed from 31 March 2020 to 29 February 2020."}},
 		{name: "local text added", add: "[text]\nintroduction = \"Our own words.\"\n",
-			want: []string{"Local wording for the section “introduction” (Introduction and context) added."}},
+			want: []string{"Local wording for the section “Introduction and context” added."}},
 		{name: "local points added", add: "[points]\nvoice = [\"We ask children first.\"]\n",
-			want: []string{"Local points for the section “voice” (Voice of children and families): point added: “We ask children first.”"}},
+			want: []string{"Local points for the section “Voice of children and families”: point added: “We ask children first.”"}},
 		{name: "glossary meaning", from: `meaning = "Clinical Commissioning Group"`, to: `meaning = "Clinical Commissioning Group (until July 2022)"`,
 			want: []string{"Glossary term “CCG”: meaning changed from “Clinical Commissioning Group” to “Clinical Commissioning Group (until July 2022)”."}},
 		{name: "history entry added", add: "[[history]]\nversion = \"2.0\"\ndate = 2020-01-10\nsummary = \"New delegate.\"\n",
@@ -439,7 +446,7 @@ func TestHerefordshireGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/herefordshire-2019-2024.json", js.String())
-	golden.Check(t, "testdata/herefordshire-2024-history.toml", HistoryTOML(r.HistoryEntry(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))))
+	golden.Check(t, "testdata/herefordshire-2024-history.toml", r.HistoryText(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
 }
 
 func load(t *testing.T, path string) *partnership.Partnership {
@@ -497,7 +504,7 @@ func TestCumbriaSplit(t *testing.T) {
 	r := Partnerships(old, load(t, "../../data/westmorland-and-furness-2025.toml"))
 	all := strings.Join(texts(r), "\n")
 	for _, want := range []string{
-		"Possible succession to confirm: Westmorland and Furness Council (local authority, id “council”) in place of Cumbria County Council (local authority, id “county-council”), both local authorities. The register of reorganisations records that Cumbria County Council gave way to Cumberland Council and Westmorland and Furness Council on 1 April 2023 (The Cumbria (Structural Changes) Order 2022, SI 2022/331).",
+		"Possible succession to confirm: Westmorland and Furness Council (local authority) in place of Cumbria County Council (local authority), both local authorities. The register of reorganisations records that Cumbria County Council gave way to Cumberland Council and Westmorland and Furness Council on 1 April 2023 (The Cumbria (Structural Changes) Order 2022, SI 2022/331).",
 		"Cumbria Constabulary: id changed from “constabulary” to “police”.",
 		"Possible succession to confirm: Lancashire and South Cumbria Integrated Care Board and North East and North Cumbria Integrated Care Board in place of Morecambe Bay Clinical Commissioning Group and North Cumbria Clinical Commissioning Group, all health partners. The register of reorganisations records that Clinical Commissioning Groups gave way to Integrated Care Boards on 1 July 2022",
 		"Area changed from “Cumbria” to “Westmorland and Furness”.",
@@ -520,7 +527,7 @@ func TestHistory(t *testing.T) {
 		t.Error("a change without a new history entry needs one")
 	}
 	v := r.HistoryEntry(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
-	if v.Version != "2.0" || v.Date.String() != "10 September 2019" || v.Summary != "Partners: Partner “police” renamed: Testshire Police → Testshire Constabulary." {
+	if v.Version != "2.0" || v.Date.String() != "10 September 2019" || v.Summary != "Testshire Police is now named Testshire Constabulary." {
 		t.Errorf("entry %+v", v)
 	}
 	recorded := changed + "[[history]]\nversion = \"2.0\"\ndate = 2020-01-10\nsummary = \"Police renamed.\"\n"
@@ -580,5 +587,28 @@ func TestOtherShapesOfField(t *testing.T) {
 		if r := d.report(); r.Changes() != 1 || r.Sections[0].Title != "Odd" {
 			t.Errorf("field %s: %d changes %v", reflect.TypeOf(odd{}).Field(i).Name, r.Changes(), texts(r))
 		}
+	}
+}
+
+// A chair's rotation speaks of partners by name, and of its date as the
+// date it takes effect: never of ids or of a key called "from".
+func TestRotationByName(t *testing.T) {
+	with := func(rotation string) string {
+		return strings.Replace(base, "frequency = \"quarterly\"\n", "frequency = \"quarterly\"\nrotation = "+rotation+"\n", 1)
+	}
+	old := parse(t, with(`{ partners = ["council", "police", "ccg"], term = "one year", from = 2025-07-01 }`))
+	new := parse(t, with(`{ partners = ["council", "police"], term = "one year", from = 2026-04-01 }`))
+	var got []string
+	for _, s := range Partnerships(old, new).Sections {
+		for _, c := range s.Changes {
+			got = append(got, c.Text)
+		}
+	}
+	want := []string{
+		"Meeting “Partners Board”, rotation of the chair: Testshire Clinical Commissioning Group no longer takes its turn in the chair.",
+		"Meeting “Partners Board”, rotation of the chair: the date it takes effect changed from 1 July 2025 to 1 April 2026.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"mou/assemble/format"
 	"mou/assemble/partnership"
@@ -72,7 +74,8 @@ func (r Report) onlyHistory() bool {
 
 // HistoryEntry is a ready [[history]] entry for the new data: the version
 // after the latest either version records, the new data's date (today when
-// it has none), and one line per changed section.
+// it has none), and a summary in sentences fit for the document history
+// table (historySummary).
 func (r Report) HistoryEntry(today time.Time) partnership.Version {
 	v := partnership.Version{Version: "1.0"}
 	if r.old != nil && r.new != nil {
@@ -88,57 +91,121 @@ func (r Report) HistoryEntry(today time.Time) partnership.Version {
 	if v.Date.IsZero() {
 		v.Date = partnership.NewDate(today.Year(), today.Month(), today.Day())
 	}
-	var lines []string
+	v.Summary = r.historySummary()
+	return v
+}
+
+// VersionNote says how HistoryEntry chose its version number, for the
+// person pasting it: the next major version after the highest either
+// version of the data records (never one already taken), and, when the new
+// data already records a newer version than the old, that these changes
+// may be recorded already.
+func (r Report) VersionNote(v partnership.Version) string {
+	if r.old == nil || r.new == nil {
+		return ""
+	}
+	o, n := latestVersion(r.old.History), latestVersion(r.new.History)
+	latest := o
+	if compareVersions(n, o) > 0 {
+		latest = n
+	}
+	if latest == "" {
+		return fmt.Sprintf("Version %s: neither version of the data records a version yet.", v.Version)
+	}
+	s := fmt.Sprintf("Version %s is the next major version after %s, the highest either version of the data records.", v.Version, latest)
+	if compareVersions(n, o) > 0 {
+		s += fmt.Sprintf("\nThe new data already records version %s, newer than the old data's: if that entry records these changes, leave this one out.", n)
+	}
+	return s
+}
+
+// HistoryText is what mou diff --history prints: the entry HistoryEntry
+// makes, after VersionNote as TOML comments, so that all of it pastes.
+func (r Report) HistoryText(today time.Time) string {
+	v := r.HistoryEntry(today)
+	var b strings.Builder
+	if note := r.VersionNote(v); note != "" {
+		for _, line := range strings.Split(note, "\n") {
+			b.WriteString("# " + line + "\n")
+		}
+	}
+	b.WriteString(HistoryTOML(v))
+	return b.String()
+}
+
+// historySummary is what a partnership could print in its document
+// history table: a sentence for each change that matters most (the
+// edition, a partner that came, went or took another's place, the funding
+// in all), then the sections otherwise updated. It names bodies, never ids.
+func (r Report) historySummary() string {
+	var sentences, updated []string
 	for _, s := range r.Sections {
 		if s.ID == "history" {
 			continue
 		}
-		line := sectionSummary(s)
-		if !strings.HasPrefix(line, s.Title+" ") { // "Funding for 2019/20 removed" names its section
-			line = s.Title + ": " + line
+		other := false
+		for _, c := range s.Changes {
+			if h := highlight(c); h != "" {
+				sentences = append(sentences, h)
+			} else {
+				other = true
+			}
 		}
-		lines = append(lines, line)
+		if other {
+			updated = append(updated, lowerFirst(s.Title))
+		}
 	}
-	v.Summary = strings.Join(lines, "\n")
-	return v
+	if len(updated) > 0 {
+		lead := "Also updated: "
+		if len(sentences) == 0 {
+			lead = "Updated: "
+		}
+		sentences = append(sentences, lead+format.And(updated)+".")
+	}
+	return strings.Join(sentences, " ")
 }
 
-// sectionSummary is one line for a section: its change when there is only
-// one, else the changes that matter most (successions, renamings, the
-// edition, funding in all) and a count of the rest.
-func sectionSummary(s Section) string {
-	if len(s.Changes) == 1 {
-		return strings.TrimPrefix(s.Changes[0].Text, s.Title+": ")
-	}
-	var parts []string
-	counts := map[string]int{}
-	for _, c := range s.Changes {
-		switch {
-		case c.Kind == "succession":
-			parts = append(parts, c.After+" in place of "+c.Before)
-		case c.Kind == "renamed":
-			parts = append(parts, c.Before+" renamed "+c.After)
-		case c.Path == "partnership.edition":
-			parts = append(parts, "Working Together "+c.After+" instead of "+c.Before)
-		case c.Path == "funding":
-			parts = append(parts, c.After+" against "+c.Before)
-		default:
-			counts[c.Kind]++
+// highlight is the sentence of the history summary for a change that
+// matters to a reader of the documents; "" for the others.
+func highlight(c Change) string {
+	partner := strings.HasPrefix(c.Path, "partners[") && !strings.Contains(c.Path, "].")
+	switch {
+	case c.Kind == "succession":
+		return "The partners now include " + c.After + " in place of " + c.Before + "."
+	case c.Kind == "renamed":
+		return c.Before + " is now named " + c.After + "."
+	case partner && c.Kind == "added":
+		return c.After + " becomes a partner."
+	case partner && c.Kind == "removed":
+		return c.Before + " is no longer a partner."
+	case c.Path == "partnership.edition":
+		o, _ := strconv.Atoi(c.Before)
+		n, _ := strconv.Atoi(c.After)
+		if e, ok := partnership.Editions[n]; ok {
+			return fmt.Sprintf("The arrangements follow %s instead of the %d edition.", e.Title, o)
+		}
+		return fmt.Sprintf("The arrangements follow the %d edition of Working Together instead of the %d edition.", n, o)
+	case c.Path == "funding":
+		ny, nt, ok1 := strings.Cut(c.After, " ")
+		oy, ot, ok2 := strings.Cut(c.Before, " ")
+		if ok1 && ok2 {
+			return fmt.Sprintf("Funding for %s: %s in all (%s in %s).", ny, nt, ot, oy)
 		}
 	}
-	var rest []string
-	for _, k := range []struct{ kind, word string }{{"added", "addition"}, {"removed", "removal"}, {"changed", "change"}} {
-		if n := counts[k.kind]; n > 0 {
-			rest = append(rest, plural(n, k.word))
-		}
+	return ""
+}
+
+// lowerFirst begins a section title in lower case for the middle of a
+// sentence, unless it begins with an abbreviation.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	if len(rest) > 0 {
-		if len(parts) > 0 {
-			rest[0] = "also " + rest[0]
-		}
-		parts = append(parts, format.And(rest))
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
 	}
-	return strings.Join(parts, "; ") + "."
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // HistoryTOML prints a [[history]] entry to paste into the data file.

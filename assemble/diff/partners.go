@@ -176,7 +176,7 @@ func (d *differ) partners() {
 		}
 		pt := olds[i]
 		d.add(Change{Kind: "removed", Path: tomlindex.Elem("partners", i), Before: pt.Organisation,
-			Text: fmt.Sprintf("Partner removed: %s (%s, id “%s”).", pt.Organisation, kindName(pt.Kind), pt.ID)})
+			Text: fmt.Sprintf("%s is no longer a partner (it was the %s).", pt.Organisation, kindName(pt.Kind))})
 	}
 	done := map[string]bool{}
 	for j, pt := range news {
@@ -187,8 +187,8 @@ func (d *differ) partners() {
 		case hasKey(paired, j):
 			a := olds[paired[j]]
 			d.add(Change{Kind: "succession", Path: path, Before: a.Organisation, After: pt.Organisation,
-				Text: fmt.Sprintf("Possible succession to confirm: %s (%s, id “%s”) in place of %s (%s, id “%s”), both %s. %s",
-					pt.Organisation, kindName(pt.Kind), pt.ID, a.Organisation, kindName(a.Kind), a.ID, familyNames[family(pt.Kind)],
+				Text: fmt.Sprintf("Possible succession to confirm: %s (%s) in place of %s (%s), both %s. %s",
+					pt.Organisation, kindName(pt.Kind), a.Organisation, kindName(a.Kind), familyNames[family(pt.Kind)],
 					registerNote([]partnership.Partner{a}, []partnership.Partner{pt}))})
 			d.partnerFields(path, a, pt)
 		default:
@@ -271,12 +271,12 @@ func registerSentence(r partnership.Reorganisation, before string, isSucc bool, 
 }
 
 func addedPartner(pt partnership.Partner, e partnership.Edition) string {
-	s := fmt.Sprintf("Partner added: %s (%s, id “%s”)", pt.Organisation, kindName(pt.Kind), pt.ID)
+	s := fmt.Sprintf("%s becomes a partner, as the %s", pt.Organisation, kindName(pt.Kind))
 	if pt.Lead != nil && person(*pt.Lead) != "" {
-		s += "; " + e.LeadTerm + " " + person(*pt.Lead)
+		s += "; its " + e.LeadTerm + " is " + person(*pt.Lead)
 	}
 	if pt.Delegate != nil && person(*pt.Delegate) != "" {
-		s += "; " + e.DelegateTerm + " " + person(*pt.Delegate)
+		s += "; its " + e.DelegateTerm + " is " + person(*pt.Delegate)
 	}
 	return s + "."
 }
@@ -287,7 +287,7 @@ func (d *differ) partnerFields(path string, a, b partnership.Partner) {
 	skip := map[string]bool{}
 	if a.Organisation != b.Organisation && a.ID == b.ID {
 		skip["organisation"] = true
-		text := fmt.Sprintf("Partner “%s” renamed: %s → %s.", b.ID, a.Organisation, b.Organisation)
+		text := fmt.Sprintf("The partner %s is now named %s.", a.Organisation, b.Organisation)
 		if r, isSucc, found := partnership.Succession(a.Organisation, b.Organisation); found {
 			text += " " + registerSentence(r, a.Organisation, isSucc, b.Organisation)
 		}

@@ -164,7 +164,12 @@ func (d *differ) fields(path, subject string, a, b reflect.Value, skip map[strin
 		if !ok || skip[name] {
 			continue
 		}
-		d.value(tomlindex.Join(path, name), subject, name, a.Field(i), b.Field(i))
+		sub := subject
+		if name == "rotation" {
+			// "the date it takes effect" is the rotation's, not the group's.
+			sub = strings.TrimPrefix(subject+", rotation of the chair", ", ")
+		}
+		d.value(tomlindex.Join(path, name), sub, name, a.Field(i), b.Field(i))
 	}
 }
 
@@ -213,6 +218,10 @@ func (d *differ) label(field string) string {
 // strings compares lists of text as sets: each item added or removed.
 func (d *differ) strings(path, subject, field string, a, b reflect.Value) {
 	as, bs := stringList(a), stringList(b)
+	if field == "partners" {
+		d.rotation(path, subject, as, bs)
+		return
+	}
 	noun := singular(field)
 	for i, s := range as {
 		if !containsString(bs, s) {
@@ -229,6 +238,44 @@ func (d *differ) strings(path, subject, field string, a, b reflect.Value) {
 	}
 }
 
+// rotation compares the partners (their ids) whose representatives chair a
+// group in turn, naming each partner by its organisation.
+func (d *differ) rotation(path, subject string, as, bs []string) {
+	for i, id := range as {
+		if !containsString(bs, id) {
+			d.add(Change{Kind: "removed", Path: tomlindex.Elem(path, i), Before: id, Text: sentence(subject, d.partnerName(id)+" no longer takes its turn in the chair")})
+		}
+	}
+	for i, id := range bs {
+		if !containsString(as, id) {
+			d.add(Change{Kind: "added", Path: tomlindex.Elem(path, i), After: id, Text: sentence(subject, d.partnerName(id)+" now takes its turn in the chair")})
+		}
+	}
+	if len(as) == len(bs) && !reflect.DeepEqual(as, bs) && sameSet(as, bs) {
+		names := make([]string, len(bs))
+		for i, id := range bs {
+			names[i] = d.partnerName(id)
+		}
+		d.add(Change{Kind: "changed", Path: path, Before: strings.Join(as, "; "), After: strings.Join(bs, "; "), Text: sentence(subject, "the chair now passes in turn to "+format.And(names))})
+	}
+}
+
+// partnerName is the organisation of the partner with this id, in the new
+// data or else the old; an id neither knows is quoted as it is.
+func (d *differ) partnerName(id string) string {
+	for _, p := range []*partnership.Partnership{d.new, d.old} {
+		if p == nil {
+			continue
+		}
+		for _, pt := range p.Partners {
+			if pt.ID == id && pt.Organisation != "" {
+				return pt.Organisation
+			}
+		}
+	}
+	return "“" + id + "”"
+}
+
 // list compares lists of records, matching them by key.
 func (d *differ) list(path, subject, field string, a, b reflect.Value) {
 	noun := singular(field)
@@ -241,14 +288,14 @@ func (d *differ) list(path, subject, field string, a, b reflect.Value) {
 	}
 	for i := 0; i < a.Len(); i++ {
 		if !used[i] {
-			desc := describe(a.Index(i))
+			desc := d.describe(a.Index(i))
 			d.add(Change{Kind: "removed", Path: tomlindex.Elem(path, i), Before: desc, Text: sentence(subject, noun+" removed: "+desc)})
 		}
 	}
 	for j := 0; j < b.Len(); j++ {
 		p := tomlindex.Elem(path, j)
 		if matched[j] < 0 {
-			desc := describe(b.Index(j))
+			desc := d.describe(b.Index(j))
 			d.add(Change{Kind: "added", Path: p, After: desc, Text: sentence(subject, noun+" added: "+desc)})
 			continue
 		}
@@ -364,8 +411,9 @@ func (d *differ) mapOf(path, subject, field string, a, b reflect.Value) {
 		p := tomlindex.Join(path, n)
 		what := "the entry “" + n + "”"
 		if about := sectionAbout(n); about != "" {
-			// [text] and [points] are keyed by the documents' section ids.
-			what = "the section “" + n + "” (" + about + ")"
+			// [text] and [points] are keyed by the documents' section ids:
+			// the section is named by its heading, not its id.
+			what = "the section “" + about + "”"
 		}
 		prefix := capitalise(label(field)) + " for " + what
 		if t := a.Type().Elem(); t.Kind() == reflect.Slice || t.Kind() == reflect.Struct || t.Kind() == reflect.Map {
@@ -516,7 +564,7 @@ func quoted(s string, v reflect.Value) string {
 }
 
 // describe prints a whole record, for an addition or a removal.
-func describe(v reflect.Value) string {
+func (d *differ) describe(v reflect.Value) string {
 	v, ok := deref(v)
 	if !ok {
 		return ""
@@ -538,7 +586,7 @@ func describe(v reflect.Value) string {
 		}
 		return s
 	case partnership.Endorsement:
-		return fmt.Sprintf("%s, %s, for the partner “%s”, of the %s", x.Signatory, x.Title, x.Partner, docName(x.Document))
+		return fmt.Sprintf("%s, %s, for %s, of the %s", x.Signatory, x.Title, d.partnerName(x.Partner), docName(x.Document))
 	case partnership.Term:
 		return "“" + x.Term + "” (" + x.Meaning + ")"
 	case partnership.Version:
@@ -649,6 +697,7 @@ var labels = map[string]string{
 	"start":                "period start",
 	"end":                  "period end",
 	"published":            "publication date",
+	"from":                 "the date it takes effect",
 	"date":                 "date",
 	"text":                 "local wording",
 	"points":               "local points",

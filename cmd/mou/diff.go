@@ -67,7 +67,7 @@ func diffCommand() *cli.Command {
 			case c.Bool("history") && rep.Empty():
 				fmt.Fprintln(c.App.ErrWriter, "no changes: there is nothing for a [[history]] entry to record")
 			case c.Bool("history"):
-				fmt.Fprint(w, diff.HistoryTOML(rep.HistoryEntry(time.Now())))
+				fmt.Fprint(w, rep.HistoryText(time.Now()))
 			case format == "json":
 				if err := rep.WriteJSON(w); err != nil {
 					return err
