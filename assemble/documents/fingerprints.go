@@ -76,18 +76,23 @@ func stampedWith(t *wordtemplate.Template, view *View, fps map[string]string, ma
 	}
 	var fp string
 	var fpErr error
+	var pics charts
 	b, err := t.RenderWith(view, wordtemplate.RenderOptions{
 		Trace: trace,
 		Main: func(doc string) []byte {
 			if main != nil {
 				doc = main(doc)
 			}
+			doc = pics.insert(doc, view)
 			fp, fpErr = fingerprint.OfMain(doc)
 			return replaceAll(doc, fingerprint.Placeholder, fp)
 		},
 		Finish: func(parts map[string][]byte) error {
 			if fpErr != nil {
 				return fpErr
+			}
+			if err := pics.add(t, parts); err != nil {
+				return err
 			}
 			if finish != nil {
 				if err := finish(parts); err != nil {

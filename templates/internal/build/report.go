@@ -1,5 +1,7 @@
 package build
 
+import "mou/assemble/chart"
+
 // The yearly report: every section the guidance asks for (the report.*
 // items of statutory.md), written from the year's data ([year]) and the
 // partnership's own words ([text], [points]). A section with neither shows
@@ -186,6 +188,8 @@ func activity(d *doc) {
 		[]cell{c("{{#each year.training.courses}}{{course}}"), c("{{sessions | number}}"), c("{{attended | number}}{{/each}}")},
 		[]cell{c("**Total**"), c("**{{year.training.sessions | number}}**"), c("**{{year.training.attended | number}}**")},
 	)
+	d.styled("", props{keepNext: true}, "The chart below shows the same figures, a bar for each course in the order of the table, its height how many attended.")
+	d.p(chart.TrainingMarker)
 	d.tag("{{/if}}")
 
 	d.h2("Child safeguarding practice reviews")
@@ -308,6 +312,8 @@ func spending(d *doc) {
 		[]cell{c("{{#each year.spending.rows}}{{name}}"), c("{{agreed | money}}"), c("{{spent | money}}{{/each}}")},
 		[]cell{c("**Total**"), c("**{{year.spending.agreed | money}}**"), c("**{{year.spending.spent | money}}**")},
 	)
+	d.styled("", props{keepNext: true}, "The chart below shows the same figures, partners in the order of the table, with a dark blue bar for what each agreed and an orange bar for what it spent.")
+	d.p(chart.SpendingMarker)
 	d.tag("{{#if year.spending.note}}")
 	d.p("{{year.spending.note}}")
 	d.tag("{{/if}}")
