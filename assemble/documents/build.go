@@ -43,7 +43,8 @@ type Options struct {
 	Compare           string    // an earlier version's data: also write <name>-changes.docx per document
 	Warnings          io.Writer // problems that do not stop the build (--compare's history); nil for none
 	Review            bool      // also write <name>-review.docx per document: a comment on each paragraph saying where it came from
-	HTML              bool      // also write <name>.html beside the MOU, the arrangements and the yearly report: their HTML edition (htmledition)
+	HTML              bool      // also write <name>.html beside the MOU, the arrangements and the yearly report: their HTML edition (htmledition), and accessibility-statement.html
+	pdfEditions       bool      // the build writes PDFs too (Build sets it): the statement lists them
 }
 
 // File is one rendered document, not yet written.
@@ -131,6 +132,7 @@ func Build(paths []string, opts Options, wopts WriteOptions) ([]string, error) {
 	}
 	wopts.Out = opts.Out
 	wopts = wopts.withDefaults()
+	opts.pdfEditions = wopts.PDF
 	// One goroutine writes, in the order partnerships finish: files
 	// created several at once contend in the file system and cost more
 	// processor time than they save. The staging folder is made when the
@@ -325,7 +327,7 @@ func plan(paths []string, opts Options, sink func([]File)) ([]File, error) {
 			return
 		}
 		if opts.HTML {
-			pages, err := htmlEditions(p, kinds, docs)
+			pages, err := htmlEditions(p, kinds, docs, opts.pdfEditions)
 			if err != nil {
 				r.other = fmt.Sprintf("%s: %v", path, err)
 				progress("%s: the HTML edition failed, not built", path)
@@ -441,8 +443,10 @@ var htmlKinds = []string{MOU, Arrangements, YearlyReport}
 // one, from the document as rendered (docs, by kind): <name>.html beside
 // <name>.docx, staged with the other files so the build stays all or
 // nothing.
-func htmlEditions(p *partnership.Partnership, kinds []string, docs map[string]File) ([]File, error) {
+func htmlEditions(p *partnership.Partnership, kinds []string, docs map[string]File, pdf bool) ([]File, error) {
 	var out []File
+	st := htmledition.StatementInput{Partnership: p.Partnership.Name, Contact: p.Partnership.Contact,
+		Date: NewView(p, Arrangements).Partnership.Date.String(), PDF: pdf}
 	for _, k := range htmlKinds {
 		doc, ok := docs[k]
 		if !ok || !slices.Contains(kinds, k) {
@@ -452,7 +456,30 @@ func htmlEditions(p *partnership.Partnership, kinds []string, docs map[string]Fi
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, File{Path: strings.TrimSuffix(doc.Path, ".docx") + ".html", Data: page})
+		name := strings.TrimSuffix(doc.Path, ".docx")
+		out = append(out, File{Path: name + ".html", Data: page})
+		// The statement lists each edition and what the accessibility
+		// check found in it.
+		sd := htmledition.StatementDocument{Title: NewView(p, k).Document.Title, Editions: []htmledition.Edition{{Label: "web page", Href: name + ".html"}}}
+		if pdf {
+			sd.Editions = append(sd.Editions, htmledition.Edition{Label: "PDF", Href: name + ".pdf"})
+		}
+		sd.Editions = append(sd.Editions, htmledition.Edition{Label: "Word", Href: doc.Path})
+		st.Documents = append(st.Documents, sd)
+		found, err := a11y.Check(doc.Path, doc.Data)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range found {
+			st.Findings = append(st.Findings, f.Message+" ("+sd.Title+"; WCAG "+f.Criterion+")")
+		}
+	}
+	if len(st.Documents) > 0 {
+		statement, err := htmledition.Statement(st)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: "accessibility-statement.html", Data: statement})
 	}
 	return out, nil
 }

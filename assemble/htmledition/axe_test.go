@@ -89,7 +89,7 @@ func TestAxe(t *testing.T) {
 	script := "<script>\n" + strings.ReplaceAll(string(axe), "</script", `<\/script`) + "\n</script>\n" +
 		strings.Replace(runAxe, "TAGS", `["`+strings.Join(axeTags, `","`)+`"]`, 1)
 
-	es := examples(t)
+	es := append(append([]edition(nil), examples(t)...), statements...)
 	dir := t.TempDir()
 	results := make([]axeResult, len(es))
 	errs := make([]error, len(es))

@@ -35,6 +35,9 @@ var (
 // examples builds every example data file that builds (Cumbria's
 // published funding table does not add up, so it is refused on purpose)
 // with --html, once for all the tests of the package.
+// statements are the accessibility statements the example builds wrote.
+var statements []edition
+
 func examples(t *testing.T) []edition {
 	t.Helper()
 	builtOnce.Do(func() {
@@ -59,6 +62,17 @@ func examples(t *testing.T) []edition {
 		}
 		for _, w := range written {
 			if !strings.HasSuffix(w, ".html") {
+				continue
+			}
+			if filepath.Base(w) == "accessibility-statement.html" {
+				// No .docx of its own: checked in a browser only (TestAxe).
+				name, _ := filepath.Rel(out, w)
+				page, err := os.ReadFile(w)
+				if err != nil {
+					builtErr = err
+					return
+				}
+				statements = append(statements, edition{name: name, html: page})
 				continue
 			}
 			e := edition{}

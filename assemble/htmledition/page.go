@@ -10,7 +10,7 @@ import (
 // stands (a heading's text, an id, the website's href, which it refuses
 // unless http or https), and the page needs nothing more.
 //
-//go:embed page/page.html.tmpl page/style.css
+//go:embed page/page.html.tmpl page/statement.html.tmpl page/style.css
 var pageFiles embed.FS
 
 var pageTemplate = template.Must(template.New("page.html.tmpl").Funcs(template.FuncMap{

@@ -81,6 +81,7 @@ type Profile struct {
 	Values              []string   `toml:"values" doc:"Shared values, one per entry."`
 	Priorities          []Priority `toml:"priorities" validate:"dive" doc:"Partnership priorities, in order."`
 	Website             string     `toml:"website" validate:"omitempty,url" doc:"Web address where documents and yearly reports are published."`
+	Contact             string     `toml:"contact" validate:"trimmed" doc:"How a reader asks for a document in another format (large print, easy read, audio) or reports an accessibility problem: an email address, phone number or postal address, e.g. \"safeguarding@anytown.gov.uk\"."`
 	ArrangementsTitle   string     `toml:"arrangements_title" doc:"Title of the published arrangements, when the MOU refers to them by name."`
 	Predecessor         string     `toml:"predecessor" doc:"What these arrangements replaced, e.g. the former LSCB or a pan-county partnership."`
 	SecureEstablishment bool       `toml:"secure_establishment" doc:"true when a secure establishment (youth custody) is in the area: the yearly report then reviews the use of restraint."`

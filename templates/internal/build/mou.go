@@ -283,6 +283,9 @@ func cover(d *doc, subtitle string) {
 	d.tag("{{#if partnership.website}}")
 	d.p("{{partnership.website}}")
 	d.tag("{{/if}}")
+	d.tag("{{#if partnership.contact}}")
+	d.p("To ask for this document in another format, contact {{partnership.contact}}.")
+	d.tag("{{/if}}")
 	d.p("Fingerprint {{document.fingerprint}}")
 }
 
