@@ -335,6 +335,11 @@ func TestStructure(t *testing.T) {
 					}
 				case a == "href" && v == e.website && strings.HasPrefix(v, "https://"):
 					// The partnership's own website, where the document prints it.
+				case el.name == "img" && a == "src" && (strings.HasPrefix(v, "data:image/png;base64,") || strings.HasPrefix(v, "data:image/jpeg;base64,")):
+					// A picture of the document, carried in the page itself.
+					if strings.TrimSpace(el.attr["alt"]) == "" {
+						t.Errorf("%s: a picture without alternative text", e.name)
+					}
 				default:
 					t.Errorf("%s: %s=%q reaches outside the page", e.name, a, v)
 				}

@@ -20,9 +20,13 @@ package htmledition
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"html/template"
+	"path"
+	"regexp"
 	"strings"
 
 	"mou/assemble/fingerprint"
@@ -60,7 +64,7 @@ func FromDocx(docx []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	blocks, err := readBody(main, styleNames(styles), opts.Website)
+	blocks, err := readBody(main, styleNames(styles), opts.Website, pictures(docx))
 	if err != nil {
 		return nil, fmt.Errorf("the HTML edition of %s: %w", orDefault(opts.Docx, "the document"), err)
 	}
@@ -110,3 +114,38 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
+
+// pictures gives the package's PNG and JPEG pictures by the main part's
+// relationship ids, as data URIs.
+func pictures(docx []byte) func(string) (template.URL, bool) {
+	rels, err := docxzip.Part(docx, "word/_rels/document.xml.rels")
+	if err != nil {
+		return nil
+	}
+	targets := map[string]string{}
+	for _, m := range relRe.FindAllSubmatch(rels, -1) {
+		targets[string(m[1])] = string(m[2])
+	}
+	return func(id string) (template.URL, bool) {
+		t, ok := targets[id]
+		if !ok {
+			return "", false
+		}
+		mime := ""
+		switch strings.ToLower(path.Ext(t)) {
+		case ".png":
+			mime = "image/png"
+		case ".jpg", ".jpeg":
+			mime = "image/jpeg"
+		default:
+			return "", false
+		}
+		b, err := docxzip.Part(docx, path.Join("word", t))
+		if err != nil {
+			return "", false
+		}
+		return template.URL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b)), true
+	}
+}
+
+var relRe = regexp.MustCompile(`<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"`)

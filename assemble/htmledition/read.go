@@ -3,6 +3,7 @@ package htmledition
 import (
 	"encoding/xml"
 	"fmt"
+	"html/template"
 	"io"
 	"strconv"
 	"strings"
@@ -153,16 +154,21 @@ type span struct {
 	Tab    bool   // a tab: a space, drawn as a line in a signature line
 	Break  bool   // a line break
 	Href   string // the partnership's website, where it is printed
+	// Img is a picture (a chart) as a data URI, so the page fetches
+	// nothing; Alt is its alternative text, as the document gives it.
+	Img template.URL
+	Alt string
 }
 
 // reader reads a body into blocks.
 type reader struct {
 	styles  map[string]string
 	website string
+	picture func(rel string) (template.URL, bool) // a picture by its relationship id
 }
 
 // readBody reads word/document.xml's body into blocks.
-func readBody(main []byte, styles map[string]string, website string) ([]block, error) {
+func readBody(main []byte, styles map[string]string, website string, picture func(string) (template.URL, bool)) ([]block, error) {
 	root, err := parseXML(main)
 	if err != nil {
 		return nil, fmt.Errorf("word/document.xml: %w", err)
@@ -171,7 +177,7 @@ func readBody(main []byte, styles map[string]string, website string) ([]block, e
 	if body == nil {
 		return nil, fmt.Errorf("word/document.xml has no body")
 	}
-	r := &reader{styles: styles}
+	r := &reader{styles: styles, picture: picture}
 	if strings.HasPrefix(website, "https://") || strings.HasPrefix(website, "http://") {
 		r.website = website
 	}
@@ -198,6 +204,19 @@ func (r *reader) blocks(children []*node) []block {
 	return out
 }
 
+// find is the first descendant of n called name.
+func find(n *node, name string) *node {
+	for _, c := range n.children {
+		if c.name == name {
+			return c
+		}
+		if f := find(c, name); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
 func (n *node) childrenOrNil() []*node {
 	if n == nil {
 		return nil
@@ -220,7 +239,7 @@ func (r *reader) paragraph(p *node) (block, bool) {
 		return b, true // set aside by outline, even when empty
 	}
 	for _, s := range b.Spans {
-		if strings.TrimSpace(s.Text) != "" {
+		if strings.TrimSpace(s.Text) != "" || s.Img != "" {
 			return b, true
 		}
 	}
@@ -277,6 +296,15 @@ func (r *reader) spans(children []*node, strong, em bool) []span {
 					out = append(out, span{Text: k.text, Strong: s, Em: e})
 				case "tab":
 					out = append(out, span{Text: " ", Tab: true})
+				case "drawing":
+					// A picture the document carries (the report's charts):
+					// shown with its alternative text, or left out when it
+					// is not a PNG or JPEG of the package.
+					if blip, pr := find(k, "blip"), find(k, "docPr"); blip != nil && pr != nil && r.picture != nil {
+						if src, ok := r.picture(blip.attr["embed"]); ok {
+							out = append(out, span{Img: src, Alt: pr.attr["descr"]})
+						}
+					}
 				case "br", "cr":
 					if t := k.attr["type"]; t == "page" || t == "column" {
 						out = append(out, span{Text: " "}) // a page is not a line on the web
@@ -299,7 +327,7 @@ func (r *reader) spans(children []*node, strong, em bool) []span {
 func merge(in []span) []span {
 	var out []span
 	for _, s := range in {
-		if n := len(out); n > 0 && !s.Tab && !s.Break && !out[n-1].Tab && !out[n-1].Break &&
+		if n := len(out); n > 0 && !s.Tab && !s.Break && !out[n-1].Tab && !out[n-1].Break && s.Img == "" && out[n-1].Img == "" &&
 			out[n-1].Strong == s.Strong && out[n-1].Em == s.Em {
 			out[n-1].Text += s.Text
 			continue
@@ -328,7 +356,7 @@ func (r *reader) linked(in []span) []span {
 			out = append(out, span{Text: r.website, Strong: s.Strong, Em: s.Em, Href: r.website})
 			s.Text = s.Text[i+len(r.website):]
 		}
-		if s.Text != "" {
+		if s.Text != "" || s.Img != "" {
 			out = append(out, s)
 		}
 	}
