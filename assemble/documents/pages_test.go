@@ -271,6 +271,7 @@ func TestPrintReadyPages(t *testing.T) {
 			checkTables(t, d, doc)
 			checkSignOff(t, d, doc, p, kind)
 			checkAmounts(t, d, doc)
+			checkTagged(t, pdf, p.Partnership.Name)
 		})
 		folder := filepath.Base(filepath.Dir(pdf))
 		readertest.Pages(t, pdf, filepath.Join(artefacts, folder+"-"+strings.TrimSuffix(filepath.Base(pdf), ".pdf")), 60)
@@ -512,5 +513,22 @@ func TestKeepTogether(t *testing.T) {
 	again, _ := keepTogether(got, nil)
 	if again != got {
 		t.Error("applying the rules twice changed the document")
+	}
+}
+
+// checkTagged: every PDF is tagged for screen readers, in UK English, and
+// titled with its document and its partnership.
+func checkTagged(t *testing.T, pdf, partnership string) {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	info := string(out)
+	if !strings.Contains(info, "Tagged:          yes") {
+		t.Errorf("%s is not tagged", filepath.Base(pdf))
+	}
+	if !strings.Contains(info, " — "+partnership) {
+		t.Errorf("%s: its title does not name the partnership:\n%s", filepath.Base(pdf), info)
 	}
 }
