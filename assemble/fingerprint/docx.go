@@ -216,52 +216,15 @@ const customHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "
 // withProperty sets the Fingerprint property in custom.xml (nil: a new
 // one), keeping any others.
 func withProperty(custom []byte, fp string) []byte {
-	if custom == nil {
-		custom = []byte(customHead + `</Properties>`)
-	}
-	if m := propertyRe.FindSubmatchIndex(custom); m != nil {
-		return append(append(append([]byte{}, custom[:m[2]]...), fp...), custom[m[3]:]...)
-	}
-	// pids start at 2; take one above any used.
-	pid := 2
-	for _, m := range pidRe.FindAllSubmatch(custom, -1) {
-		var n int
-		fmt.Sscan(string(m[1]), &n)
-		pid = max(pid, n+1)
-	}
-	prop := fmt.Sprintf(`<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="%d" name="%s"><vt:lpwstr>%s</vt:lpwstr></property>`, pid, PropertyName, fp)
-	return bytes.Replace(custom, []byte("</Properties>"), []byte(prop+"</Properties>"), 1)
+	return withNamedProperty(custom, PropertyName, fp)
 }
 
 // Unclaim removes the Fingerprint property: for a document made from a
 // built one that is not itself built (a changes document), so nothing
 // takes it for the document it was made from, or stamps it again.
 func Unclaim(docx []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, fmt.Errorf("not a .docx: %w", err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if f.Name != "docProps/custom.xml" {
-			if err := zw.Copy(f); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		b, err := docxzip.Read(f)
-		if err != nil {
-			return nil, err
-		}
-		if err := writeFile(zw, zip.FileHeader{Name: f.Name, Modified: f.Modified}, wholePropertyRe.ReplaceAll(b, nil)); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	out, _, err := setCustom(docx, func(b []byte) []byte { return wholePropertyRe.ReplaceAll(b, nil) })
+	return out, err
 }
 
 var (

@@ -30,14 +30,15 @@ const (
 // it claims no fingerprint of its own, and records from (the earlier
 // version's) and to (the new one's).
 func MarkRedline(docx []byte, from, to string) ([]byte, error) {
-	out, err := Unclaim(docx)
-	if err != nil {
-		return nil, err
-	}
-	return setCustom(out, func(custom []byte) []byte {
+	out, found, err := setCustom(docx, func(custom []byte) []byte {
+		custom = wholePropertyRe.ReplaceAll(custom, nil)
 		custom = withNamedProperty(custom, RedlineFromProperty, from)
 		return withNamedProperty(custom, RedlineToProperty, to)
 	})
+	if err == nil && !found {
+		err = fmt.Errorf("the document has no custom properties to record its versions in")
+	}
+	return out, err
 }
 
 // Redline is what a tracked-changes document says of itself, and what its
@@ -166,41 +167,38 @@ func rejectedText(x string) (string, error) {
 }
 
 // setCustom rewrites docProps/custom.xml, which every built document has
-// (it carries the Fingerprint property).
-func setCustom(docx []byte, edit func([]byte) []byte) ([]byte, error) {
+// (it carries the Fingerprint property); found is false, and the package
+// is copied as it is, when there is none.
+func setCustom(docx []byte, edit func([]byte) []byte) (out []byte, found bool, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
-		return nil, fmt.Errorf("not a .docx: %w", err)
+		return nil, false, fmt.Errorf("not a .docx: %w", err)
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	found := false
 	for _, f := range zr.File {
 		if f.Name != "docProps/custom.xml" {
 			if err := zw.Copy(f); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			continue
 		}
 		b, err := docxzip.Read(f)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		found = true
 		if err := writeFile(zw, zip.FileHeader{Name: f.Name, Modified: f.Modified}, edit(b)); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	if !found {
-		return nil, fmt.Errorf("the document has no custom properties to record its versions in")
-	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), found, nil
 }
 
-var namedPropertyRe = regexp.MustCompile(`<property [^>]*name="([^"]*)"[^>]*><vt:lpwstr>([^<]*)</vt:lpwstr></property>`)
+var namedPropertyRe = regexp.MustCompile(`<property [^>]*name="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>\s*</property>`)
 
 // namedProperty is the value of the custom property called name.
 func namedProperty(custom []byte, name string) string {
