@@ -1,13 +1,11 @@
 package a11y
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"regexp"
 	"strings"
 	"testing"
 
+	"mou/assemble/internal/docxzip"
 	"mou/templates"
 )
 
@@ -98,24 +96,15 @@ func TestFindsWhatAUserTemplateGetsWrong(t *testing.T) {
 
 func rewrite(t *testing.T, docx []byte, edits map[string]func(string) string) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	byBytes := map[string]func([]byte) []byte{}
+	for name, edit := range edits {
+		byBytes[name] = func(b []byte) []byte { return []byte(edit(string(b))) }
+	}
+	out, _, err := docxzip.Rewrite(docx, byBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		if edit := edits[f.Name]; edit != nil {
-			b = []byte(edit(string(b)))
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(b)
-	}
-	zw.Close()
-	return buf.Bytes()
+	return out
 }
 
 func regexpReplace(s, re, with string) string {

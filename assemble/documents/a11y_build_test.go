@@ -1,14 +1,13 @@
 package documents
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"mou/assemble/internal/docxzip"
 	"mou/templates"
 )
 
@@ -21,22 +20,14 @@ func TestBuildChecksAUserTemplatesAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	const logo = `<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="9" name="Logo"/></wp:inline></w:drawing></w:r></w:p>`
-	zr, _ := zip.NewReader(bytes.NewReader(def), int64(len(def)))
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		if f.Name == "word/document.xml" {
-			b = []byte(strings.Replace(string(b), "<w:body>", "<w:body>"+logo, 1))
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(b)
+	edited, _, err := docxzip.Rewrite(def, map[string]func([]byte) []byte{"word/document.xml": func(b []byte) []byte {
+		return []byte(strings.Replace(string(b), "<w:body>", "<w:body>"+logo, 1))
+	}})
+	if err != nil {
+		t.Fatal(err)
 	}
-	zw.Close()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "arrangements.docx"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "arrangements.docx"), edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {

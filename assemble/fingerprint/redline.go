@@ -1,7 +1,6 @@
 package fingerprint
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -170,32 +169,8 @@ func rejectedText(x string) (string, error) {
 // (it carries the Fingerprint property); found is false, and the package
 // is copied as it is, when there is none.
 func setCustom(docx []byte, edit func([]byte) []byte) (out []byte, found bool, err error) {
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		return nil, false, fmt.Errorf("not a .docx: %w", err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		if f.Name != "docProps/custom.xml" {
-			if err := zw.Copy(f); err != nil {
-				return nil, false, err
-			}
-			continue
-		}
-		b, err := docxzip.Read(f)
-		if err != nil {
-			return nil, false, err
-		}
-		found = true
-		if err := writeFile(zw, zip.FileHeader{Name: f.Name, Modified: f.Modified}, edit(b)); err != nil {
-			return nil, false, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, false, err
-	}
-	return buf.Bytes(), found, nil
+	out, parts, err := docxzip.Rewrite(docx, map[string]func([]byte) []byte{"docProps/custom.xml": edit})
+	return out, parts["docProps/custom.xml"], err
 }
 
 var namedPropertyRe = regexp.MustCompile(`<property [^>]*name="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>\s*</property>`)

@@ -49,3 +49,42 @@ func Part(docx []byte, name string) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("%s: %w", name, ErrNoPart)
 }
+
+// Rewrite copies a package with the parts named in edits changed: each
+// edit is given the part as it stands and returns its new bytes; the other
+// entries are copied as they are, without inflating them. found lists the
+// edited parts the package had.
+func Rewrite(docx []byte, edits map[string]func([]byte) []byte) (out []byte, found map[string]bool, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("not a .docx: %w", err)
+	}
+	found = map[string]bool{}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		edit, ok := edits[f.Name]
+		if !ok {
+			if err := zw.Copy(f); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		b, err := Read(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		found[f.Name] = true
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Modified: f.Modified, Method: zip.Deflate})
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := w.Write(edit(b)); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), found, nil
+}
