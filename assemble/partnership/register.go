@@ -107,8 +107,10 @@ func decodeRegister(text string) ([]Reorganisation, []registerProblem, error) {
 		case r.Name == "" || r.Source == "" || r.Vesting.IsZero():
 			problems = append(problems, registerProblem{tomlindex.Elem("reorganisation", i), fmt.Sprintf("entry %d needs a name, a vesting date and a source", i+1)})
 			continue
-		case len(r.Ceased) == 0 && r.CeasedPattern == "", len(r.Successors) == 0 && r.SuccessorPattern == "":
-			problems = append(problems, registerProblem{tomlindex.Elem("reorganisation", i), fmt.Sprintf("%s: name the bodies that ceased and their successors", r.Name)})
+		case len(r.Ceased) == 0 && r.CeasedPattern == "", len(r.Successors) == 0 && r.SuccessorPattern == "" && r.SuccessorClass == "":
+			// Successors decided but not yet named in law may be described
+			// in words (successor_class) alone.
+			problems = append(problems, registerProblem{tomlindex.Elem("reorganisation", i), fmt.Sprintf("%s: name the bodies that ceased (ceased) and their successors (successors, or successor_class while they have no names in law)", r.Name)})
 			continue
 		case r.Status != "in force" && r.Status != "decided":
 			problems = append(problems, registerProblem{at("status"), fmt.Sprintf("%s: status must be \"in force\" or \"decided\", not %q", r.Name, r.Status)})
@@ -323,13 +325,20 @@ func wholeName(text string, i, j int) bool {
 	return !unicode.IsUpper(first)
 }
 
-// registerSkips are the parts of the data that speak of the past, where a
-// body that has since ceased is named rightly: the document history, what
-// the arrangements replaced, and the glossary.
-var registerSkips = map[string]bool{"history": true, "partnership.predecessor": true, "glossary": true}
+// registerSkip reports whether path is a part of the data that speaks of
+// the past, where a body that has since ceased is named rightly: the
+// document history (the executive's or a local partnership's), what the
+// arrangements replaced, and the glossary.
+func registerSkip(path string) bool {
+	switch path {
+	case "history", "partnership.predecessor", "glossary":
+		return true
+	}
+	return strings.HasPrefix(path, "local_partnerships[") && strings.HasSuffix(path, "].history")
+}
 
-// reorganisations checks the bodies the data names against the register and
-// the documents' date.
+// reorganisations checks every body the data names, in any field, against
+// the register and the documents' date.
 func (r *rules) reorganisations() {
 	d := r.p.Partnership.Date
 	if d.IsZero() {
@@ -340,23 +349,53 @@ func (r *rules) reorganisations() {
 		reg = slices.Concat(reg, r.opts.Reorganisations)
 		anchors = anchorsOf(reg)
 	}
-	eachString(reflect.ValueOf(r.p).Elem(), "", func(path, text string) {
+	// A local partnership's own fields are read by its own run (locals),
+	// which names it in each message; read here only when that run is not
+	// made.
+	skipLocals := r.localsChecked
+	eachString(reflect.ValueOf(r.p).Elem(), "", func(path string) bool {
+		return registerSkip(path) || skipLocals && path == "local_partnerships"
+	}, func(path, text string) {
 		if anchors != nil && !slices.ContainsFunc(anchors, func(a string) bool { return strings.Contains(text, a) }) {
 			return // names no body of the register: most strings
 		}
 		for _, reorg := range reg {
 			if name, ok := reorg.NamesCeased(text); ok && !d.first().Before(reorg.Vesting) && !r.kindAlreadySays(path, reorg) {
+				field := fieldWords(r.p, path)
 				r.add(Warning, "register.ceased", path,
-					fmt.Sprintf("%s ceased on %s, before the documents' date (%s): %s took over (%s)", name, reorg.Date(), d, reorg.SuccessorNames(), reorg.Source),
-					"name the successor that now covers the area, or correct partnership.date")
+					fmt.Sprintf("%s ceased on %s, before the documents' date (%s), but %s still names it: %s took over (%s)", name, reorg.Date(), d, field, reorg.SuccessorNames(), reorg.Source),
+					fmt.Sprintf("in %s, write %s instead, or correct partnership.date if the documents are older", field, successorAdvice(reorg)))
 			}
-			if name, ok := reorg.NamesSuccessor(text); ok && d.last().Before(reorg.Vesting) {
+			if name, ok := reorg.NamesSuccessor(text); ok && d.last().Before(reorg.Vesting) && !r.kindAlreadySays(path, reorg) {
+				field := fieldWords(r.p, path)
 				r.add(Error, "register.not-yet", path,
-					fmt.Sprintf("%s only exists from %s, but the documents are dated %s: before then the body was %s (%s)", name, reorg.Date(), d, reorg.CeasedNames(), reorg.Source),
-					"name the body that existed at the documents' date, or correct partnership.date")
+					fmt.Sprintf("%s only exists from %s, but %s names it and the documents are dated %s: before then the body was %s (%s)", name, reorg.Date(), field, d, reorg.CeasedNames(), reorg.Source),
+					fmt.Sprintf("in %s, name the body that existed at the documents' date, or correct partnership.date", field))
 			}
 		}
 	})
+}
+
+// orList joins names as a choice: "A or B", "A, B or C".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// successorAdvice says what to write instead of a ceased body: its one
+// successor, one of its few, or the kind of body that took over.
+func successorAdvice(r Reorganisation) string {
+	switch {
+	case len(r.Successors) == 1:
+		return r.Successors[0]
+	case len(r.Successors) > 1 && r.SuccessorClass == "":
+		return "the one that now covers the area (" + orList(r.Successors) + ")"
+	case r.SuccessorClass != "":
+		return "the one of the " + strings.TrimPrefix(r.SuccessorClass, "the ") + " that now covers the area"
+	}
+	return "the body that took over"
 }
 
 // registerAnchors are words without which a text names no body of the
@@ -392,43 +431,44 @@ func anchorsOf(reg []Reorganisation) []string {
 }
 
 // kindAlreadySays reports whether the partner kind rule already reports this
-// partner's organisation (a CCG after 1 July 2022), so the register does not
-// say it twice.
+// partner's organisation (a CCG after 1 July 2022, an ICB before it), so the
+// register does not say it twice.
 func (r *rules) kindAlreadySays(path string, reorg Reorganisation) bool {
 	var i int
 	if _, err := fmt.Sscanf(path, "partners[%d].organisation", &i); err != nil || i < 0 || i >= len(r.p.Partners) {
 		return false
 	}
-	return r.p.Partners[i].Kind == KindCCG && reorg.Vesting.Equal(ICBDay)
+	k := r.p.Partners[i].Kind
+	return (k == KindCCG || k == KindICB) && reorg.Vesting.Equal(ICBDay)
 }
 
-// eachString calls fn with every string in the data and its path, outside
-// registerSkips.
-func eachString(rv reflect.Value, path string, fn func(path, text string)) {
-	if registerSkips[path] {
+// eachString calls fn with every string in the data and its path, except
+// under the paths skip refuses.
+func eachString(rv reflect.Value, path string, skip func(path string) bool, fn func(path, text string)) {
+	if path != "" && skip(path) {
 		return
 	}
 	switch rv.Kind() {
 	case reflect.Pointer:
 		if !rv.IsNil() {
-			eachString(rv.Elem(), path, fn)
+			eachString(rv.Elem(), path, skip, fn)
 		}
 	case reflect.Struct:
 		t := rv.Type()
 		for i := 0; i < t.NumField(); i++ {
 			if name, ok := tomlName(t.Field(i)); ok {
-				eachString(rv.Field(i), tomlindex.Join(path, name), fn)
+				eachString(rv.Field(i), tomlindex.Join(path, name), skip, fn)
 			}
 		}
 	case reflect.Slice:
 		for i := 0; i < rv.Len(); i++ {
-			eachString(rv.Index(i), tomlindex.Elem(path, i), fn)
+			eachString(rv.Index(i), tomlindex.Elem(path, i), skip, fn)
 		}
 	case reflect.Map:
 		keys := rv.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
 		for _, k := range keys {
-			eachString(rv.MapIndex(k), tomlindex.Join(path, fmt.Sprint(k)), fn)
+			eachString(rv.MapIndex(k), tomlindex.Join(path, fmt.Sprint(k)), skip, fn)
 		}
 	case reflect.String:
 		fn(path, rv.String())

@@ -30,14 +30,18 @@ func registerFindings(t *testing.T, day time.Time, board string) Findings {
 }
 
 // sampleNames gives a ceased body and a successor of each entry: the first
-// names listed, or for a class an invented member of it.
+// names listed, or for a class an invented member of it; successor is ""
+// for successors decided but not yet named.
 func sampleNames(r Reorganisation) (ceased, successor string) {
 	ceased, successor = "Testshire Clinical Commissioning Group", "NHS Testshire Integrated Care Board"
 	if len(r.Ceased) > 0 {
 		ceased = r.Ceased[0]
 	}
-	if len(r.Successors) > 0 {
+	switch {
+	case len(r.Successors) > 0:
 		successor = r.Successors[len(r.Successors)-1]
+	case r.SuccessorPattern == "":
+		successor = ""
 	}
 	return ceased, successor
 }
@@ -68,6 +72,9 @@ func TestRegisterBoundaries(t *testing.T) {
 			}
 			if fs[0].File != "reorg.toml" || fs[0].Line == 0 || !strings.HasPrefix(fs[0].Path, "boards[") {
 				t.Errorf("warning not located at the board: %s", fs[0])
+			}
+			if successor == "" {
+				return // not yet named: nothing to find before the day
 			}
 			fs = registerFindings(t, dayBefore, successor)
 			if len(fs) != 1 || fs[0].Rule != "register.not-yet" || fs[0].Severity != Error {

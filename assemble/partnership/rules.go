@@ -18,6 +18,9 @@ type rules struct {
 	p        *Partnership
 	opts     Options
 	findings Findings
+	// localsChecked is set once each local partnership's own data has been
+	// checked by its own run, so the executive's rules leave it alone.
+	localsChecked bool
 }
 
 func (r *rules) add(sev Severity, rule, path, msg, hint string) {
@@ -396,6 +399,7 @@ func (r *rules) locals() {
 		}
 		lr := &rules{p: q, opts: r.opts}
 		lr.run()
+		r.localsChecked = true
 		base := fmt.Sprintf("local_partnerships[%d]", i)
 		for _, f := range lr.findings {
 			if full := q.src.alias(f.Path); full == base || strings.HasPrefix(full, base+".") || strings.HasPrefix(full, base+"[") {
