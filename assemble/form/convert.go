@@ -71,8 +71,8 @@ func (m Money) Pounds() float64 { return float64(m.Pence) / 100 }
 
 // Convert turns what a user typed in field f into the value to write at
 // f.Path: a string (text, longtext, choice), Date, Money, int64 (integer,
-// and a choice of whole numbers such as the edition), float64, bool or
-// []string (lines). An empty input of a field that is not required gives
+// a choice of whole numbers such as the edition, and a number typed without
+// a decimal point), float64 (a number with one), bool or []string (lines). An empty input of a field that is not required gives
 // nil: leave the key out of the file. Anything else it cannot use gives an
 // error in plain words that says what to type instead.
 func Convert(f Field, input string) (any, error) {
@@ -323,6 +323,16 @@ func convertNumber(f Field, s string) (any, error) {
 	t := numberSpaces.Replace(s)
 	if !numberRE.MatchString(t) {
 		return nil, f.problem(fmt.Sprintf("%q is not a number", s), "write digits only, with a point for decimals, e.g. 2180 or 12.5")
+	}
+	if !strings.Contains(t, ".") {
+		// A whole number stays one, so the file keeps 318200, not 318200.0.
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err == nil {
+			if lo, ok := minimum(f); ok && n < lo {
+				return nil, f.problem(fmt.Sprintf("%s is less than %d", s, lo), fmt.Sprintf("write %d or more", lo))
+			}
+			return n, nil
+		}
 	}
 	x, err := strconv.ParseFloat(t, 64)
 	if err != nil {
