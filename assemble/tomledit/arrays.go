@@ -2,6 +2,7 @@ package tomledit
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"mou/assemble/tomlindex"
@@ -98,18 +99,22 @@ func (d *Doc) Delete(path string) error {
 // cuts turns spans to remove into splices, dropping spans inside others.
 // A cut that reaches the end of the file takes the blank lines before it.
 func (d *Doc) cuts(cut []span) []splice {
-	var ss []splice
-	for i, c := range cut {
-		inside := false
-		for j, o := range cut {
-			if j != i && o.start <= c.start && c.end <= o.end && (o != c || j < i) {
-				inside = true
-				break
-			}
+	sort.Slice(cut, func(i, j int) bool {
+		if cut[i].start != cut[j].start {
+			return cut[i].start < cut[j].start
 		}
-		if inside {
+		return cut[i].end > cut[j].end
+	})
+	var merged []span
+	for _, c := range cut {
+		if n := len(merged); n > 0 && c.start <= merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, c.end)
 			continue
 		}
+		merged = append(merged, c)
+	}
+	ss := make([]splice, 0, len(merged))
+	for _, c := range merged {
 		if c.end == len(d.src) {
 			c.start = trimBlankLines(d.src, d.l.bom, c.start)
 		}

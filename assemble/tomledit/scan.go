@@ -133,7 +133,9 @@ func (s *scanner) peek() byte {
 	return s.src[s.i]
 }
 
-func (s *scanner) lineStart() int { return strings.LastIndexByte(s.src[:s.i], '\n') + 1 }
+// lineStart returns where the current line starts, after any byte order
+// mark.
+func (s *scanner) lineStart() int { return max(strings.LastIndexByte(s.src[:s.i], '\n')+1, s.l.bom) }
 
 // skipSpace skips blanks, comments and, when newlines is set, newlines.
 func (s *scanner) skipSpace(newlines bool) {
