@@ -203,6 +203,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			schemaCommand(),
 			renderCommand(),
 			templatesCommand(),
+			serveCommand(),
 			completionCommand(),
 		},
 	}

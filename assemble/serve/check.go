@@ -1,0 +1,79 @@
+package serve
+
+import (
+	"net/http"
+
+	"mou/assemble/check"
+)
+
+// checkView is the statutory checklist with links to the fields to fill.
+type checkView struct {
+	Result  *check.Result
+	Groups  []checkGroup
+	Met     int
+	Missing int
+	Invalid []linked
+}
+
+type checkGroup struct {
+	Title string
+	Items []checkItem
+}
+
+type checkItem struct {
+	check.Outcome
+	Adds  []linked
+	Where []linked
+}
+
+// linked is a place in the data with the address of its field.
+type linked struct {
+	Path, Href, Text, Hint string
+	Line                   int
+}
+
+func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
+	f := s.file(w, r)
+	if f == nil {
+		return
+	}
+	st, err := s.state(f)
+	if err != nil {
+		s.fail(w, http.StatusConflict, f, err.Error())
+		return
+	}
+	res, err := check.Run(f.path, check.Options{Today: s.cfg.Today, Templates: s.cfg.Templates})
+	if err != nil {
+		s.fail(w, http.StatusInternalServerError, f, "The check could not run: "+err.Error())
+		return
+	}
+	v := checkView{Result: res}
+	for _, x := range res.Invalid {
+		v.Invalid = append(v.Invalid, linked{Path: x.Path, Href: fieldHref(f, st.pages, x.Path), Text: x.Message, Hint: x.Hint, Line: x.Line})
+	}
+	index := map[string]int{}
+	for _, o := range res.Items {
+		it := checkItem{Outcome: o}
+		for _, a := range o.Add {
+			it.Adds = append(it.Adds, linked{Path: a.Path, Href: fieldHref(f, st.pages, a.Path), Text: a.Message, Hint: a.Hint})
+		}
+		for _, d := range o.Data {
+			it.Where = append(it.Where, linked{Path: d.Path, Href: fieldHref(f, st.pages, d.Path), Line: d.Line})
+		}
+		switch o.Status {
+		case check.Met:
+			v.Met++
+		case check.Missing:
+			v.Missing++
+		}
+		i, ok := index[o.Group]
+		if !ok {
+			i = len(v.Groups)
+			index[o.Group] = i
+			v.Groups = append(v.Groups, checkGroup{Title: o.Group})
+		}
+		v.Groups[i].Items = append(v.Groups[i].Items, it)
+	}
+	s.render(w, http.StatusOK, "check.html", layout{Title: "What the guidance asks", Name: st.name, File: f.path, ID: f.id,
+		Nav: s.nav(f, st.pages, st.findings, ""), Section: "check", Content: v})
+}

@@ -1,0 +1,373 @@
+package serve
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// app starts a server on a copy of a data file and returns a client that
+// has opened the printed address (so it holds the session cookie).
+type app struct {
+	t      *testing.T
+	s      *Server
+	base   string // http://127.0.0.1:port
+	client *http.Client
+	path   string
+}
+
+func start(t *testing.T, example string) *app {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "..", "data", example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, example)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Data: path, Today: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ln, addr, _, err := s.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(ln)
+	t.Cleanup(func() { ln.Close() })
+	jar, _ := cookiejar.New(nil)
+	a := &app{t: t, s: s, client: &http.Client{Jar: jar}, path: path}
+	u, _ := url.Parse(addr)
+	a.base = u.Scheme + "://" + u.Host
+	resp, err := a.client.Get(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("opening the printed address: %s", resp.Status)
+	}
+	return a
+}
+
+func (a *app) do(req *http.Request) (*http.Response, string) {
+	a.t.Helper()
+	resp, err := a.client.Do(req)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func (a *app) get(path string) (*http.Response, string) {
+	req, _ := http.NewRequest("GET", a.base+path, nil)
+	return a.do(req)
+}
+
+// post sends a form as the app's own page does.
+func (a *app) post(path string, form url.Values) (*http.Response, string) {
+	form.Set(tokenField, a.s.token)
+	req, _ := http.NewRequest("POST", a.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", a.base)
+	return a.do(req)
+}
+
+func (a *app) hash() string {
+	_, h, err := a.s.files[0].read()
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return h
+}
+
+func TestForeignHostOrOriginRefused(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	// DNS rebinding: the right address under another name.
+	req, _ := http.NewRequest("GET", a.base+"/p/herefordshire-2019/edit/partners", nil)
+	req.Host = "evil.example:" + strings.Split(a.base, ":")[2]
+	if resp, _ := a.do(req); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign Host: %s, want 403", resp.Status)
+	}
+	// A cross-site form post, even with the cookie and the token.
+	form := url.Values{tokenField: {a.s.token}, "base": {a.hash()}, "partners[0].delegate.name": {"Mallory"}}
+	req, _ = http.NewRequest("POST", a.base+"/p/herefordshire-2019/edit/partners", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "http://evil.example")
+	if resp, _ := a.do(req); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("foreign Origin: %s, want 403", resp.Status)
+	}
+	// The app's own origin but no token: a forged form from a page that
+	// cannot read it.
+	form.Del(tokenField)
+	req, _ = http.NewRequest("POST", a.base+"/p/herefordshire-2019/edit/partners", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", a.base)
+	if resp, _ := a.do(req); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("no token: %s, want 403", resp.Status)
+	}
+	// A browser that never opened the printed address.
+	resp, err := http.Get(a.base + "/p/herefordshire-2019/edit/partners")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("no session cookie: %s, want 403", resp.Status)
+	}
+	b, _ := os.ReadFile(a.path)
+	if strings.Contains(string(b), "Mallory") {
+		t.Fatal("a refused request changed the file")
+	}
+}
+
+// TestSaveChangesOnlyThatValue is the promise that matters most: saving a
+// form rewrites one value's bytes and nothing else, comments included.
+func TestSaveChangesOnlyThatValue(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	before, _ := os.ReadFile(a.path)
+	resp, page := a.get("/p/herefordshire-2019/edit/partners")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `name="partners[0].delegate.name"`) {
+		t.Fatalf("partners page: %s\n%.500s", resp.Status, page)
+	}
+	resp, body := a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "partners[0].delegate.name": {"Chris Bairdsley"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Saved.") {
+		t.Fatalf("save: %s\n%.2000s", resp.Status, body)
+	}
+	after, _ := os.ReadFile(a.path)
+	want := strings.Replace(string(before), `"Chris Baird"`, `"Chris Bairdsley"`, 1)
+	if string(after) != want {
+		t.Fatalf("the file changed beyond the one value:\n%s", lineDiff(want, string(after)))
+	}
+}
+
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var sb strings.Builder
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			sb.WriteString("line " + itoa(i+1) + ":\n- " + x + "\n+ " + y + "\n")
+		}
+	}
+	return sb.String()
+}
+
+func itoa(n int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + json.Number(jsonInt(n)).String())
+}
+
+func jsonInt(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestTwoTabsKeepEachOthersEdits: two pages opened on the same version
+// each save a different value; both are kept. The same value changed in
+// both is a conflict, not an overwrite.
+func TestTwoTabsKeepEachOthersEdits(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	base := a.hash()
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {base}, "partners[0].delegate.name": {"Tab One"}})
+	resp, body := a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {base}, "partners[1].delegate.name": {"Tab Two"}, "partners[0].delegate.name": {"Chris Baird"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "changed elsewhere") {
+		t.Fatalf("second tab's save: %s, want a note that the file had changed\n%.1500s", resp.Status, body)
+	}
+	after, _ := os.ReadFile(a.path)
+	for _, want := range []string{`"Tab One"`, `"Tab Two"`} {
+		if !strings.Contains(string(after), want) {
+			t.Errorf("after both tabs saved, %s is missing", want)
+		}
+	}
+	resp, body = a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {base}, "partners[0].delegate.name": {"Tab Three"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Tab One") {
+		t.Fatalf("a value changed in both: %s, want the conflict shown with the file's value\n%.1500s", resp.Status, body)
+	}
+	after2, _ := os.ReadFile(a.path)
+	if !bytes.Equal(after, after2) {
+		t.Fatal("a conflicting save changed the file")
+	}
+}
+
+// TestAnotherProgramsEditIsKept: the file edited by a text editor while
+// the page is open keeps that edit when the page saves.
+func TestAnotherProgramsEditIsKept(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	base := a.hash()
+	b, _ := os.ReadFile(a.path)
+	edited := strings.Replace(string(b), "Joint Case Review subgroup", "Joint Case Review Group", 1)
+	os.WriteFile(a.path, []byte(edited), 0o644)
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {base}, "partners[0].delegate.name": {"New Name"}})
+	after, _ := os.ReadFile(a.path)
+	if !strings.Contains(string(after), "Joint Case Review Group") || !strings.Contains(string(after), `"New Name"`) {
+		t.Fatal("the other program's edit or the page's was lost")
+	}
+}
+
+func TestBadValueSavesNothingAndSaysWhy(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	before, _ := os.ReadFile(a.path)
+	resp, body := a.post("/p/herefordshire-2019/edit/partnership", url.Values{"base": {a.hash()}, "partnership.date": {"31/02/2026"}, "partnership.short_name": {"HSCP2"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="e-partnership.date"`) {
+		t.Fatalf("bad date: %s\n%.1500s", resp.Status, body)
+	}
+	if !strings.Contains(body, `value="31/02/2026"`) || !strings.Contains(body, `value="HSCP2"`) {
+		t.Error("the page did not come back with what was typed")
+	}
+	after, _ := os.ReadFile(a.path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("a refused save changed the file")
+	}
+}
+
+func (a *app) validate(values map[string]string) validateResponse {
+	a.t.Helper()
+	body, _ := json.Marshal(validateRequest{Base: a.hash(), Values: values})
+	req, _ := http.NewRequest("POST", a.base+"/p/herefordshire-2019/validate", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(tokenHead, a.s.token)
+	req.Header.Set("Origin", a.base)
+	resp, text := a.do(req)
+	if resp.StatusCode != http.StatusOK {
+		a.t.Fatalf("validate: %s %s", resp.Status, text)
+	}
+	var v validateResponse
+	if err := json.Unmarshal([]byte(text), &v); err != nil {
+		a.t.Fatal(err)
+	}
+	return v
+}
+
+func TestLiveValidation(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	v := a.validate(map[string]string{"partnership.date": "2019-13-45"})
+	if len(v.Problems) != 1 || v.Problems[0].Path != "partnership.date" {
+		t.Fatalf("a date that is no date: problems %+v", v.Problems)
+	}
+	// A value that converts but breaks a rule: validate's own finding,
+	// on the field.
+	v = a.validate(map[string]string{"partners[0].organisation": ""})
+	found := false
+	for _, f := range v.Findings {
+		if strings.HasPrefix(f.Path, "partners[0]") && f.Severity == "error" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("an emptied required field gave no error on it: %+v", v.Findings)
+	}
+	before, _ := os.ReadFile(a.path)
+	if after, _ := os.ReadFile(a.path); !bytes.Equal(before, after) {
+		t.Fatal("validating changed the file")
+	}
+}
+
+func TestPagesDrawForEveryExample(t *testing.T) {
+	for _, ex := range []string{"herefordshire-2019.toml", "westmorland-and-furness-2025.toml", "invented-kestermoor-2025.toml"} {
+		a := start(t, ex)
+		id := strings.TrimSuffix(ex, ".toml")
+		for _, p := range []string{"partnership", "partners", "funding", "meetings", "scrutiny", "endorsements", "report", "history", "wording", "local"} {
+			resp, body := a.get("/p/" + id + "/edit/" + p)
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("%s page %s: %s\n%.800s", ex, p, resp.Status, body)
+			}
+		}
+		for _, p := range []string{"check", "compare", "build"} {
+			if resp, body := a.get("/p/" + id + "/" + p); resp.StatusCode != http.StatusOK {
+				t.Errorf("%s %s: %s\n%.800s", ex, p, resp.Status, body)
+			}
+		}
+	}
+}
+
+func TestAddRemoveMove(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	count := func() int {
+		b, _ := os.ReadFile(a.path)
+		return strings.Count(string(b), "[[partners]]")
+	}
+	n := count()
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "op": {"add:partners"}})
+	if count() != n+1 {
+		t.Fatalf("add: %d partners, want %d", count(), n+1)
+	}
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "op": {"remove:partners[" + itoa(n) + "]"}})
+	if count() != n {
+		t.Fatalf("remove: %d partners, want %d", count(), n)
+	}
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "op": {"down:partners[0]"}})
+	b, _ := os.ReadFile(a.path)
+	if i, j := strings.Index(string(b), "Chris Baird"), strings.Index(string(b), "Susan Thomas"); i < j {
+		t.Fatal("move down left the first partner first")
+	}
+}
+
+func TestCompareNeverReadsOutsideTheFolder(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	for _, key := range []string{"file:../../etc/passwd", "file:/etc/passwd", "upload:../../x", "upload:0123"} {
+		resp, body := a.post("/p/herefordshire-2019/compare", url.Values{"old": {key}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || strings.Contains(body, "root:") {
+			t.Errorf("old=%s: %s", key, resp.Status)
+		}
+	}
+}
+
+func TestCompareAndBuild(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	old := filepath.Join(filepath.Dir(a.path), "versions", "1.0.toml")
+	os.MkdirAll(filepath.Dir(old), 0o755)
+	b, _ := os.ReadFile(a.path)
+	os.WriteFile(old, b, 0o644)
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "partners[0].delegate.name": {"Pat Newman"}})
+	resp, body := a.post("/p/herefordshire-2019/compare", url.Values{"old": {"file:versions/1.0.toml"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Pat Newman") {
+		t.Fatalf("compare: %s\n%.2000s", resp.Status, body)
+	}
+	resp, _ = a.post("/p/herefordshire-2019/build", url.Values{})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("build: %s", resp.Status)
+	}
+	job := resp.Request.URL.Query().Get("job")
+	var v jobView
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		_, text := a.get("/jobs/" + job)
+		json.Unmarshal([]byte(text), &v)
+		if v.State != "running" {
+			break
+		}
+	}
+	if v.State != "done" {
+		t.Fatalf("build job: %+v", v)
+	}
+	resp, z := a.get(v.Href)
+	zr, err := zip.NewReader(strings.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatalf("download: %s: %v", resp.Status, err)
+	}
+	names := map[string]bool{}
+	for _, f := range zr.File {
+		names[filepath.Base(f.Name)] = true
+	}
+	for _, want := range []string{"mou.docx", "arrangements.docx", "endorsements.docx", "mou.html"} {
+		if !names[want] {
+			t.Errorf("the zip has no %s: %v", want, names)
+		}
+	}
+}

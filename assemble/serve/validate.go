@@ -1,0 +1,70 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"mou/assemble/partnership"
+	"mou/assemble/tomlindex"
+)
+
+// finding is a validation finding as the pages show it.
+type finding struct {
+	Path     string `json:"path"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+	Line     int    `json:"line,omitempty"`
+}
+
+// validateText runs `mou validate`'s own checks on text as if it were the
+// file's: the same parse, field rules, domain rules and the team's
+// register beside the file.
+func (s *Server) validateText(f *dataFile, text string) []finding {
+	p, fs := partnership.Parse(f.path, text)
+	if p != nil {
+		opts := partnership.Options{Today: s.cfg.Today}
+		reg := filepath.Join(filepath.Dir(f.path), partnership.RegisterFile)
+		if _, err := os.Stat(reg); err == nil {
+			rs, rfs, err := partnership.LoadRegister(reg)
+			if err == nil {
+				opts.Reorganisations = rs
+				fs = append(fs, rfs...)
+			}
+		}
+		fs = append(fs, p.Validate(opts)...)
+	}
+	fs.Sort()
+	out := make([]finding, 0, len(fs))
+	for _, x := range fs {
+		path := x.Path
+		if path == "" && x.Line > 0 {
+			// A finding of how the file is written (a syntax error) names
+			// a line: the table it is in is the nearest field.
+			path = tomlindex.Build(text).TableAt(x.Line)
+		}
+		out = append(out, finding{Path: path, Severity: x.Severity.String(), Message: x.Message, Hint: x.Hint, Line: x.Line})
+	}
+	return out
+}
+
+// topKey is the data's top-level key a path is under: "partners" for
+// "partners[1].lead.name".
+func topKey(path string) string {
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		return path[:i]
+	}
+	return path
+}
+
+// nearest returns path or its closest ancestor among shown, "" when none:
+// a finding about `partners[1]` goes on that partner's fieldset.
+func nearest(path string, shown map[string]bool) string {
+	for p := path; p != ""; p = tomlindex.Parent(p) {
+		if shown[p] {
+			return p
+		}
+	}
+	return ""
+}
