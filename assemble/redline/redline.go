@@ -57,7 +57,8 @@ func revisable(name string) bool {
 
 // Compare returns newDocx carrying tracked changes that turn oldDocx into
 // it. Every part other than the body, headers and footers is the new
-// document's as it is.
+// document's as it is, but for comments, which neither version's are
+// carried (comments.go).
 func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 	if opts.Author == "" {
 		opts.Author = "mou"
@@ -95,6 +96,24 @@ func Compare(oldDocx, newDocx []byte, opts Options) ([]byte, Summary, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range newZip.File {
+		if commentPart(f.Name) {
+			continue // a changes document carries no comments (comments.go)
+		}
+		if f.Name == "word/_rels/document.xml.rels" || f.Name == "[Content_Types].xml" {
+			b, err := docxzip.Read(f)
+			if err != nil {
+				return nil, Summary{}, fmt.Errorf("the new version: %w", err)
+			}
+			b, _ = withoutCommentParts(f.Name, b)
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+			if err != nil {
+				return nil, Summary{}, err
+			}
+			if _, err := w.Write(b); err != nil {
+				return nil, Summary{}, err
+			}
+			continue
+		}
 		of, ok := oldFiles[f.Name]
 		if !ok || !revisable(f.Name) {
 			// Every other part is the new version's as it is, copied
@@ -191,6 +210,8 @@ func (r *reviser) part(oldXML, newXML []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the new version: %w", err)
 	}
+	dropComments(oldRoot)
+	dropComments(newRoot)
 	oldBox, newBox := container(oldRoot), container(newRoot)
 	if oldBox == nil || newBox == nil {
 		return newXML, nil
