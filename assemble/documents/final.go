@@ -99,7 +99,7 @@ func CheckFinal(files []File) error {
 // BuildFinal is Build for a document to publish: every document is
 // rendered in memory, and nothing is written while any still holds a
 // placeholder (CheckFinal); otherwise the files are written as Build
-// writes them.
+// writes them, without the guidance a draft carries in its comments.
 func BuildFinal(paths []string, opts Options, wopts WriteOptions) ([]string, error) {
 	if opts.Out == "" {
 		opts.Out = "out"
@@ -111,6 +111,28 @@ func BuildFinal(paths []string, opts Options, wopts WriteOptions) ([]string, err
 	if err := CheckFinal(files); err != nil {
 		return nil, err
 	}
+	if files, err = withoutGuidanceAll(files); err != nil {
+		return nil, err
+	}
 	wopts.Out = opts.Out
 	return Write(files, wopts)
+}
+
+// withoutGuidanceAll takes the guidance comments out of every document of
+// a final build (and of its tracked-changes copies, which carry the new
+// version's); a review copy keeps its comments, which are what it is for.
+func withoutGuidanceAll(files []File) ([]File, error) {
+	out := make([]File, len(files))
+	for i, f := range files {
+		out[i] = f
+		if !strings.HasSuffix(f.Path, ".docx") || strings.HasSuffix(f.Path, "-review.docx") {
+			continue
+		}
+		b, err := withoutGuidance(f.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot take the draft's comments out: %v", f.Path, err)
+		}
+		out[i].Data = b
+	}
+	return out, nil
 }

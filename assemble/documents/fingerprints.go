@@ -63,8 +63,13 @@ func renderAll(tmpls map[string]*wordtemplate.Template, p *partnership.Partnersh
 // rendered and prints it in place, recording it in the properties as the
 // package is written: the package is deflated once. It returns the
 // package and the fingerprint.
+//
+// A yearly report also carries each section's guidance in a comment on
+// its heading (guidance.go); comments hold no words, so the fingerprint
+// is the same with or without them.
 func stamped(t *wordtemplate.Template, view *View, fps map[string]string, main func(string) string) ([]byte, string, error) {
-	return stampedWith(t, view, fps, main, nil, nil)
+	g := newGuidance(t, view)
+	return stampedWith(t, view, fps, g.main(main), nil, g.finish(nil))
 }
 
 // stampedWith is stamped with the engine's trace (nil for none) and a last

@@ -390,17 +390,27 @@ func where(l locator, key string) (string, int) {
 	return f.File, f.Line
 }
 
+// comment is a review copy's comment: by mou, which wrote the copy.
 func comment(id, text string) string {
-	var b strings.Builder
+	return authoredComment(id, "mou", "mou", commentDate, text)
+}
+
+// authoredComment is one entry of word/comments.xml.
+func authoredComment(id, author, initials, date, text string) string {
+	var b, a, in strings.Builder
 	xml.EscapeText(&b, []byte(text))
-	return `<w:comment w:id="` + id + `" w:author="mou" w:date="` + commentDate + `" w:initials="mou"><w:p><w:r><w:t xml:space="preserve">` + b.String() + `</w:t></w:r></w:p></w:comment>`
+	xml.EscapeText(&a, []byte(author))
+	xml.EscapeText(&in, []byte(initials))
+	return `<w:comment w:id="` + id + `" w:author="` + a.String() + `" w:date="` + date + `" w:initials="` + in.String() + `"><w:p><w:r><w:t xml:space="preserve">` + b.String() + `</w:t></w:r></w:p></w:comment>`
 }
 
 const (
 	commentsPart = "word/comments.xml"
-	commentsType = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-	commentsRel  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-	wordMainNS   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	// commentsRelID is the relationship of the comments a build adds.
+	commentsRelID = "rIdMouComments"
+	commentsType  = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+	commentsRel   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+	wordMainNS    = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 )
 
 // addComments writes word/comments.xml, with its relationship and content
@@ -418,8 +428,7 @@ func addComments(t *wordtemplate.Template, parts map[string][]byte, comments []s
 	if err != nil {
 		return err
 	}
-	id := "rIdMouComments"
-	rel := `<Relationship Id="` + id + `" Type="` + commentsRel + `" Target="comments.xml"/>`
+	rel := `<Relationship Id="` + commentsRelID + `" Type="` + commentsRel + `" Target="comments.xml"/>`
 	i := strings.LastIndex(rels, "</Relationships>")
 	if i < 0 {
 		return fmt.Errorf("%s: word/_rels/document.xml.rels has no </Relationships>", t.Name())
