@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net/http"
+	"strings"
 
 	"mou/assemble/check"
 )
@@ -70,10 +71,19 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 		if !ok {
 			i = len(v.Groups)
 			index[o.Group] = i
-			v.Groups = append(v.Groups, checkGroup{Title: o.Group})
+			v.Groups = append(v.Groups, checkGroup{Title: groupTitle(o.Group)})
 		}
 		v.Groups[i].Items = append(v.Groups[i].Items, it)
 	}
 	s.render(w, http.StatusOK, "check.html", layout{Title: "What the guidance asks", Name: st.name, File: f.path, ID: f.id,
 		Nav: s.nav(f, st.pages, st.findings, ""), Section: "check", Content: v})
+}
+
+// groupTitle is a check group's id as a heading: "partners" → "Partners".
+func groupTitle(id string) string {
+	t := strings.ReplaceAll(id, "-", " ")
+	if t == "" {
+		return "Other"
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
 }

@@ -58,6 +58,13 @@ func (p *previews) get(s *Server, f *dataFile, hash string) *built {
 	return b
 }
 
+// docGroup is one document with its editions: the web page, the Word
+// file and the review copy.
+type docGroup struct {
+	Title             string
+	Web, Word, Review *docLink
+}
+
 // docLink is one built file on the preview page.
 type docLink struct {
 	Index   int
@@ -70,31 +77,36 @@ type docLink struct {
 
 type previewView struct {
 	Docs    []docLink
+	Groups  []docGroup
 	Shown   *docLink
 	Frame   string // address of the page in the frame
 	Failure string
 	CanPDF  bool
 }
 
+// documentName is what a built file's stem (mou, annual-report-2019-20)
+// holds, in words.
+func documentName(base string) string {
+	switch {
+	case base == "mou":
+		return "Memorandum of Understanding"
+	case base == "arrangements":
+		return "Multi-agency safeguarding arrangements"
+	case strings.HasPrefix(base, "annual-report"):
+		return "Yearly report " + strings.TrimPrefix(strings.TrimPrefix(base, "annual-report"), "-")
+	case strings.HasPrefix(base, "endorsements"):
+		return "Endorsement pages"
+	case base == "accessibility-statement":
+		return "Accessibility statement"
+	}
+	return base
+}
+
 func describe(name string) string {
 	base := strings.TrimSuffix(name, filepath.Ext(name))
 	review := strings.HasSuffix(base, "-review")
 	base = strings.TrimSuffix(base, "-review")
-	var what string
-	switch {
-	case base == "mou":
-		what = "Memorandum of Understanding"
-	case base == "arrangements":
-		what = "Multi-agency safeguarding arrangements"
-	case strings.HasPrefix(base, "annual-report"):
-		what = "Yearly report " + strings.TrimPrefix(strings.TrimPrefix(base, "annual-report"), "-")
-	case strings.HasPrefix(base, "endorsements"):
-		what = "Endorsement pages"
-	case base == "accessibility-statement":
-		what = "Accessibility statement"
-	default:
-		what = base
-	}
+	what := documentName(base)
 	switch {
 	case review:
 		return what + " — Word copy with a note on every paragraph saying where it came from"
@@ -141,8 +153,24 @@ func (s *Server) previewPage(w http.ResponseWriter, r *http.Request) {
 			Href: fmt.Sprintf("/p/%s/preview/file/%d-%s", f.id, i, name)}
 		v.Docs = append(v.Docs, d)
 	}
+	byStem := map[string]int{}
 	for i := range v.Docs {
 		d := &v.Docs[i]
+		stem := strings.TrimSuffix(strings.TrimSuffix(d.Name, filepath.Ext(d.Name)), "-review")
+		g, ok := byStem[stem]
+		if !ok {
+			g = len(v.Groups)
+			byStem[stem] = g
+			v.Groups = append(v.Groups, docGroup{Title: documentName(stem)})
+		}
+		switch d.Kind {
+		case "html":
+			v.Groups[g].Web = d
+		case "review":
+			v.Groups[g].Review = d
+		default:
+			v.Groups[g].Word = d
+		}
 		pick := hasWant && d.Index == want || !hasWant && v.Shown == nil && d.Kind == "html"
 		if pick && (d.Kind == "html" || d.Kind == "docx" && v.CanPDF) {
 			d.Current = true
