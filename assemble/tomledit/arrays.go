@@ -115,12 +115,38 @@ func (d *Doc) cuts(cut []span) []splice {
 	}
 	ss := make([]splice, 0, len(merged))
 	for _, c := range merged {
-		if c.end == len(d.src) {
-			c.start = trimBlankLines(d.src, d.l.bom, c.start)
-		}
-		ss = append(ss, splice{c, ""})
+		ss = append(ss, splice{d.tidy(c), ""})
 	}
 	return ss
+}
+
+// tidy keeps the blank lines that separate tables when a block is cut. A
+// block followed by the next element of its array goes with the blank
+// lines after it; the last of its kind (before another table, or at the
+// end of the file) goes with those before it instead, so the blank line
+// between this array and the next table stays.
+func (d *Doc) tidy(c span) span {
+	j, k := -1, -1
+	for h, hd := range d.l.headers {
+		if hd.lead == c.start && j < 0 {
+			j = h
+		}
+		if hd.lead == c.end && c.end > c.start {
+			k = h
+		}
+	}
+	if j < 0 {
+		return c
+	}
+	if k >= 0 && d.l.headers[k].array && d.l.headers[j].array && d.l.headers[k].key == d.l.headers[j].key {
+		return c
+	}
+	end := trimBlankLines(d.src, c.start, c.end)
+	if end < c.end || c.end == len(d.src) {
+		c.start = trimBlankLines(d.src, d.l.bom, c.start)
+	}
+	c.end = end
+	return c
 }
 
 // itemSpan returns the text of item i of container c.

@@ -102,7 +102,7 @@ func TestExamplesEveryScalar(t *testing.T) {
 					t.Errorf("%s: no raw text", path)
 					continue
 				}
-				before := d.String()
+				before, beforeTree := d.String(), d.tree
 				sp, _ := d.valueSpan(pathOf(segs))
 				if err := d.Set(path, nv); err != nil {
 					t.Errorf("Set %s: %v", path, err)
@@ -118,7 +118,7 @@ func TestExamplesEveryScalar(t *testing.T) {
 				if len(oldLines) > strings.Count(raw, "\n")+1 || len(newLines) > strings.Count(newRaw, "\n")+1 {
 					t.Errorf("%s: lines changed beyond the value:\n-%q\n+%q", path, oldLines, newLines)
 				}
-				want, _, _ := update(mustParse(t, before).tree, true, segs, func(any, bool) (any, bool, error) {
+				want, _, _ := update(beforeTree, true, segs, func(any, bool) (any, bool, error) {
 					dv, _ := decode("v = " + newRaw)
 					return dv["v"], true, nil
 				})
@@ -554,5 +554,66 @@ func TestHasRawLen(t *testing.T) {
 	}
 	if d.Len("funding[0].rows") != 3 || d.Len("scrutiny.duties") != 3 || d.Len("nope") != 0 {
 		t.Errorf("Len is wrong")
+	}
+}
+
+// The check refuses a splice that does not come out as intended and leaves
+// the Doc as it was.
+func TestCommitRefuses(t *testing.T) {
+	d := mustParse(t, "a = 1\nb = 2\n")
+	same := func(old map[string]any) (any, error) { return old, nil }
+	if err := d.commit("editing a", "a = 1\nb = 3\n", same); err == nil || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Errorf("a splice that changes another value: %v", err)
+	}
+	if err := d.commit("editing a", "a = 1\nb = \n", same); err == nil || !strings.Contains(err.Error(), "unreadable") {
+		t.Errorf("a splice that breaks the file: %v", err)
+	}
+	if d.String() != "a = 1\nb = 2\n" {
+		t.Errorf("a refused edit changed the text: %q", d.String())
+	}
+}
+
+// In every example: a new key in every table, and Append, Move and Remove
+// on every array of tables, each checked by the decoding check.
+func TestExamplesStructure(t *testing.T) {
+	for name, src := range examples(t) {
+		t.Run(name, func(t *testing.T) {
+			d := mustParse(t, src)
+			for _, h := range d.l.headers {
+				if err := d.Set(tomlindex.Join(h.path, "zz_new"), "x"); err != nil {
+					t.Errorf("%v", err)
+				}
+			}
+			d = mustParse(t, src)
+			for arr := range d.l.aots {
+				before := d.String()
+				n := d.Len(arr)
+				p, err := d.Append(arr)
+				if err != nil {
+					t.Errorf("Append %s: %v", arr, err)
+					continue
+				}
+				if err := d.Set(p+".zz_new", "x"); err != nil {
+					t.Errorf("%v", err)
+				}
+				if err := d.Move(p, 0); err != nil {
+					t.Errorf("%v", err)
+				}
+				if err := d.Move(tomlindex.Elem(arr, 0), n); err != nil {
+					t.Errorf("%v", err)
+				}
+				if err := d.Remove(p); err != nil {
+					t.Errorf("%v", err)
+				}
+				if d.String() != before {
+					o, n := changedLines(before, d.String())
+					t.Errorf("%s: adding, moving and removing an entry did not restore the file:\n-%q\n+%q", arr, o, n)
+				}
+			}
+			if d.String() != src {
+				o, n := changedLines(src, d.String())
+				t.Errorf("appending, moving and removing every array's new entry did not restore the file:\n-%q\n+%q", o, n)
+			}
+		})
 	}
 }
