@@ -30,6 +30,15 @@ type candidate struct{ Key, Name string }
 func candidates(f *dataFile) []candidate {
 	dir := filepath.Dir(f.path)
 	var out []candidate
+	kept := f.keptVersions()
+	for i, k := range kept {
+		name := "This file before the save at " + k.At.Format("15:04:05")
+		if i == len(kept)-1 {
+			name = "This file as it was when the app opened it (before the save at " + k.At.Format("15:04:05") + ")"
+		}
+		out = append(out, candidate{Key: "kept:" + k.Hash, Name: name})
+	}
+	n := len(out)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -47,7 +56,8 @@ func candidates(f *dataFile) []candidate {
 		out = append(out, candidate{Key: "file:" + filepath.ToSlash(rel), Name: filepath.ToSlash(rel)})
 		return nil
 	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	files := out[n:]
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return out
 }
 
@@ -60,6 +70,14 @@ func (s *Server) oldPath(f *dataFile, key string) (string, bool) {
 		p := filepath.Join(s.tmp, "uploads", id, "earlier.toml")
 		_, err := os.Stat(p)
 		return p, err == nil
+	}
+	if h, ok := strings.CutPrefix(key, "kept:"); ok {
+		for _, k := range f.keptVersions() {
+			if k.Hash == h {
+				return k.Path, true
+			}
+		}
+		return "", false
 	}
 	for _, c := range candidates(f) {
 		if c.Key == key {
@@ -118,6 +136,11 @@ func (s *Server) compareRun(w http.ResponseWriter, r *http.Request) {
 		} else {
 			if v.OldName == "" {
 				v.OldName = strings.TrimPrefix(key, "file:")
+				for _, c := range v.Candidates {
+					if c.Key == key && strings.HasPrefix(key, "kept:") {
+						v.OldName = strings.ToLower(c.Name[:1]) + c.Name[1:]
+					}
+				}
 			}
 			v.Old = key
 			rep, problems := s.compare(f, old)

@@ -25,6 +25,7 @@ type editPage struct {
 	Focus     string
 	Errors    int
 	Warnings  int
+	Saved     bool // just saved: the page offers the changes since
 }
 
 func (s *Server) file(w http.ResponseWriter, r *http.Request) *dataFile {
@@ -144,7 +145,7 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	case "merged":
 		flash = append(flash, "Saved. The file had been changed elsewhere since this page was opened (another tab or program); your changes were added to that version and nothing of it was lost.")
 	}
-	s.showEdit(w, r, f, st, r.PathValue("page"), editPage{Focus: r.URL.Query().Get("focus")}, nil, flash)
+	s.showEdit(w, r, f, st, r.PathValue("page"), editPage{Focus: r.URL.Query().Get("focus"), Saved: len(flash) > 0}, nil, flash)
 }
 
 func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, f *dataFile, st *pageState, pageID string, ep editPage, typed map[string]string, flash []string) {

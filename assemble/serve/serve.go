@@ -81,6 +81,7 @@ func New(cfg Config) (*Server, error) {
 	s.cache = newPreviews(filepath.Join(tmp, "preview"))
 	for _, p := range paths {
 		f := newDataFile(p, uniqueID(s.byID, p))
+		f.keptDir = filepath.Join(tmp, "kept", f.id)
 		s.files = append(s.files, f)
 		s.byID[f.id] = f
 	}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +370,37 @@ func TestCompareAndBuild(t *testing.T) {
 		if !names[want] {
 			t.Errorf("the zip has no %s: %v", want, names)
 		}
+	}
+}
+
+// TestCompareWithTheSavedVersion is the newcomer's path: change a
+// delegate, then see the change against the file as the app opened it,
+// with no copy kept by hand.
+func TestCompareWithTheSavedVersion(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	_, body := a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "partners[0].delegate.name": {"Pat Newman"}})
+	if !strings.Contains(body, `id="see-changes"`) {
+		t.Fatal("after a save the page does not offer the changes")
+	}
+	_, page := a.get("/p/herefordshire-2019/compare")
+	keys := regexp.MustCompile(`value="(kept:[0-9a-f]+)"`).FindStringSubmatch(page)
+	if keys == nil {
+		t.Fatalf("the compare page offers no earlier version of this session:\n%.2000s", page)
+	}
+	resp, body := a.post("/p/herefordshire-2019/compare", url.Values{"old": {keys[1]}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Chris Baird") || !strings.Contains(body, "Pat Newman") {
+		t.Fatalf("compare with the version the app opened: %s\n%.3000s", resp.Status, body)
+	}
+	resp, z := a.post("/p/herefordshire-2019/compare/changes", url.Values{"old": {keys[1]}})
+	zr, err := zip.NewReader(strings.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatalf("tracked changes download: %s: %v\n%.1000s", resp.Status, err, z)
+	}
+	found := false
+	for _, f := range zr.File {
+		found = found || strings.HasSuffix(f.Name, "mou-changes.docx")
+	}
+	if !found {
+		t.Fatal("the download has no mou-changes.docx")
 	}
 }

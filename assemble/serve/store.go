@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -30,6 +31,51 @@ type dataFile struct {
 	mu       sync.Mutex
 	versions map[string]string // text by hash, of the versions pages were shown from
 	order    []string          // hashes, oldest first, to bound versions
+	// kept are the versions this session replaced, oldest first, each
+	// copied into keptDir: what "compare with the saved version" offers
+	// before the team has kept any copy of its own.
+	kept    []keptVersion
+	keptDir string
+}
+
+// keptVersion is the file as it was before one of the session's saves.
+type keptVersion struct {
+	Hash string
+	At   time.Time
+	Path string
+}
+
+// keepLocked copies text, the file as it is before a save, among the
+// versions the session can compare against.
+func (f *dataFile) keepLocked(text string) {
+	h := hashOf(text)
+	for _, k := range f.kept {
+		if k.Hash == h {
+			return
+		}
+	}
+	if f.keptDir == "" {
+		return
+	}
+	if err := os.MkdirAll(f.keptDir, 0o700); err != nil {
+		return
+	}
+	p := filepath.Join(f.keptDir, h+".toml")
+	if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+		return
+	}
+	f.kept = append(f.kept, keptVersion{Hash: h, At: time.Now(), Path: p})
+}
+
+// keptVersions lists the session's earlier versions, newest first.
+func (f *dataFile) keptVersions() []keptVersion {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]keptVersion, len(f.kept))
+	for i, k := range f.kept {
+		out[len(f.kept)-1-i] = k
+	}
+	return out
 }
 
 // keepVersions bounds the versions kept for merging: a page older than
@@ -339,6 +385,7 @@ func (f *dataFile) save(base string, edits map[string]string, op *listOp) (outco
 		if st, err := os.Stat(f.path); err == nil {
 			perm = st.Mode().Perm()
 		}
+		f.keepLocked(text)
 		if err := atomicfile.Write(f.path, []byte(out.Text), perm); err != nil {
 			return out, "", err
 		}
