@@ -404,3 +404,42 @@ func TestCompareWithTheSavedVersion(t *testing.T) {
 		t.Fatal("the download has no mou-changes.docx")
 	}
 }
+
+// TestEveryKindSaves writes a value of each kind through the form and
+// reads it back as validate does.
+func TestEveryKindSaves(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	edits := url.Values{"base": {a.hash()},
+		"partnership.date":                 {"11/09/2019"},
+		"partnership.edition":              {"2018"},
+		"partnership.values":               {"Child first\r\nListen\r\n"},
+		"partnership.secure_establishment": {"true"},
+		"partnership.date_style":           {"plain"},
+		"funding[0].rows[0].amount":        {"£150,000"},
+	}
+	resp, body := a.post("/p/herefordshire-2019/edit/partnership", edits)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("save: %s\n%.3000s", resp.Status, body)
+	}
+	b, _ := os.ReadFile(a.path)
+	for _, want := range []string{"date = 2019-09-11", `date_style = "plain"`, "secure_establishment = true", "amount = 150000", `"Child first"`, `"Listen"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the file has no %s", want)
+		}
+	}
+	// The new amount no longer adds up to the declared total: validate's
+	// own rule says so, and nothing else is wrong.
+	v := a.validate(nil)
+	total := false
+	for _, f := range v.Findings {
+		switch {
+		case f.Path == "funding[0].declared_total":
+			total = true
+		case f.Severity == "error":
+			t.Errorf("after saving, validate finds: %s: %s", f.Path, f.Message)
+		}
+	}
+	if !total {
+		t.Error("the funding rows no longer add up, and no finding says so")
+	}
+}

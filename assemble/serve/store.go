@@ -229,7 +229,17 @@ func apply(text, base string, edits map[string]string) (outcome, error) {
 			out.Problems = append(out.Problems, problem{path, err.Error()})
 			continue
 		}
-		if err := doc.Set(path, v); err != nil {
+		if v == nil {
+			if cf.Present {
+				if err := doc.Delete(path); err != nil {
+					out.Problems = append(out.Problems, problem{path, err.Error()})
+					continue
+				}
+				out.Applied = append(out.Applied, path)
+			}
+			continue
+		}
+		if err := doc.Set(path, toWrite(v)); err != nil {
 			out.Problems = append(out.Problems, problem{path, err.Error()})
 			continue
 		}
@@ -399,3 +409,21 @@ func (f *dataFile) ID() string { return f.id }
 
 // Base is the file's name.
 func (f *dataFile) Base() string { return filepath.Base(f.path) }
+
+// toWrite hands a converted value to the editor in its own types: the
+// form package's dates and amounts are the editor's to write.
+func toWrite(v any) any {
+	switch x := v.(type) {
+	case form.Date:
+		switch {
+		case x.Month == 0:
+			return fmt.Sprint(x.Year)
+		case x.Day == 0:
+			return tomledit.Month{Year: x.Year, Month: int(x.Month)}
+		}
+		return tomledit.Date{Year: x.Year, Month: int(x.Month), Day: x.Day}
+	case form.Money:
+		return tomledit.Money(x.Pence)
+	}
+	return v
+}
