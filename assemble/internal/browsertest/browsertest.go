@@ -171,6 +171,22 @@ func (b *Browser) Screenshot(t testing.TB, name string) string {
 	return path
 }
 
+// ScreenshotWindow saves what the window shows (1280 by 900 pixels, from
+// the top of the page) as test-artifacts/serve/<name>.png and returns the
+// file's path: a picture for a README, smaller than the whole page.
+func (b *Browser) ScreenshotWindow(t testing.TB, name string) string {
+	t.Helper()
+	png, err := Run(b, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(b.Artifacts(t), name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return path
+}
+
 // Download runs trigger (a click on a download link or button) and waits up
 // to timeout for the file the browser downloads; it returns the file's path
 // in a temporary folder of the test.
