@@ -70,7 +70,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		// preview frame's edition pages carry their pictures as data URIs.
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		next.ServeHTTP(w, r)
 	})
@@ -100,7 +100,10 @@ func (s *Server) isToken(t string) bool {
 // pages: its Origin is one of the served addresses or, for a browser
 // that sends none, Sec-Fetch-Site says same-origin.
 func (s *Server) sameOrigin(r *http.Request) bool {
-	if o := r.Header.Get("Origin"); o != "" {
+	// A page under Referrer-Policy no-referrer or same-origin may send
+	// "Origin: null" on a form post: Sec-Fetch-Site then says where it
+	// came from.
+	if o := r.Header.Get("Origin"); o != "" && o != "null" {
 		u, err := url.Parse(o)
 		return err == nil && u.Scheme == "http" && s.hosts[strings.ToLower(u.Host)]
 	}
