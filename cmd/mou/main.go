@@ -162,6 +162,9 @@ func isFlag(a string, known map[string]bool) bool {
 // example is a value to show in a missing-value message: the flag's
 // default when it has one.
 func example(cmd *cli.Command, name string) string {
+	if vs := flagValues()[name]; len(vs) > 0 {
+		return strings.Join(vs, "` or `"+"--"+name+" ")
+	}
 	for _, f := range cmd.Flags {
 		for _, n := range f.Names() {
 			if n != name {
