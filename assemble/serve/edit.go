@@ -45,7 +45,18 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/p/"+s.files[0].id+"/", http.StatusSeeOther)
 		return
 	}
-	s.render(w, http.StatusOK, "home.html", layout{Title: "Data files", Content: s.files})
+	type entry struct{ ID, Base, Name string }
+	var list []entry
+	for _, f := range s.files {
+		e := entry{ID: f.id, Base: f.Base()}
+		if text, _, err := f.read(); err == nil {
+			if p, _ := partnership.Parse(f.path, text); p != nil {
+				e.Name = p.Partnership.Name
+			}
+		}
+		list = append(list, e)
+	}
+	s.render(w, http.StatusOK, "home.html", layout{Title: "Data files", Content: list})
 }
 
 func (s *Server) start(w http.ResponseWriter, r *http.Request) {

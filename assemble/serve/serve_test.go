@@ -443,3 +443,53 @@ func TestEveryKindSaves(t *testing.T) {
 		t.Error("the funding rows no longer add up, and no finding says so")
 	}
 }
+
+// TestFolderListsEachPartnership: a folder is one partnership per data
+// file, the team's register beside them is not one, and an address can
+// name only those.
+func TestFolderListsEachPartnership(t *testing.T) {
+	dir := t.TempDir()
+	for _, ex := range []string{"herefordshire-2019.toml", "westmorland-and-furness-2025.toml"} {
+		b, _ := os.ReadFile(filepath.Join("..", "..", "data", ex))
+		os.WriteFile(filepath.Join(dir, ex), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "reorganisations.toml"), []byte(""), 0o644)
+	s, err := New(Config{Data: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if len(s.files) != 2 {
+		t.Fatalf("%d partnerships, want 2", len(s.files))
+	}
+	ln, addr, _, err := s.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go s.Serve(ln)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{"Safeguarding Children and Young People in Herefordshire", "Westmorland and Furness"} {
+		if !strings.Contains(string(home), want) {
+			t.Errorf("the start page does not name %q", want)
+		}
+	}
+	u, _ := url.Parse(addr)
+	for _, bad := range []string{"/p/reorganisations/edit/partnership", "/p/..%2f..%2fetc/edit/partnership", "/p/herefordshire-2019/preview/file/0-..%2f..%2fmou.docx"} {
+		resp, err := c.Get(u.Scheme + "://" + u.Host + bad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %s, want 404", bad, resp.Status)
+		}
+	}
+}
