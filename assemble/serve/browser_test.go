@@ -348,6 +348,7 @@ func TestBrowserPages(t *testing.T) {
 	pages = append(pages,
 		pg{"check", a.at("check")},
 		pg{"preview", a.at("preview")},
+		pg{"sources", a.at("sources")},
 		pg{"compare", a.at("compare")},
 		pg{"build", a.at("build")},
 		pg{"verify", a.base + "/verify"},

@@ -13,6 +13,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /p/{id}/check", s.checkPage)
 	m.HandleFunc("GET /p/{id}/preview", s.previewPage)
 	m.HandleFunc("GET /p/{id}/preview/file/{name}", s.previewFile)
+	m.HandleFunc("GET /p/{id}/sources", s.sourcesPage)
 	m.HandleFunc("GET /p/{id}/compare", s.comparePage)
 	m.HandleFunc("POST /p/{id}/compare", s.compareRun)
 	m.HandleFunc("POST /p/{id}/compare/changes", s.compareChanges)

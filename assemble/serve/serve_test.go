@@ -493,3 +493,18 @@ func TestFolderListsEachPartnership(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesLinkToFields: the paragraphs' origins, read from the review
+// copy, link each data path to its field.
+func TestSourcesLinkToFields(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	resp, body := a.get("/p/herefordshire-2019/sources")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("sources: %s\n%.1000s", resp.Status, body)
+	}
+	for _, want := range []string{`href="/p/herefordshire-2019/edit/partners#f-partners%5B0%5D`, "General wording", `href="/p/herefordshire-2019/edit/wording#f-text.introduction"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the sources page has no %s", want)
+		}
+	}
+}
