@@ -50,16 +50,16 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := checkView{Result: res}
 	for _, x := range res.Invalid {
-		v.Invalid = append(v.Invalid, linked{Path: x.Path, Href: fieldHref(f, st.pages, x.Path), Text: x.Message, Hint: x.Hint, Line: x.Line})
+		v.Invalid = append(v.Invalid, linked{Path: x.Path, Href: fieldHref(f, st.pages, x.Path), Text: x.Message, Hint: plainHint(x.Hint), Line: x.Line})
 	}
 	index := map[string]int{}
 	for _, o := range res.Items {
 		it := checkItem{Outcome: o}
 		for _, a := range o.Add {
-			it.Adds = append(it.Adds, linked{Path: a.Path, Href: fieldHref(f, st.pages, a.Path), Text: a.Message, Hint: a.Hint})
+			it.Adds = append(it.Adds, linked{Path: a.Path, Href: fieldHref(f, st.pages, a.Path), Text: a.Message, Hint: plainHint(a.Hint)})
 		}
 		for _, d := range o.Data {
-			it.Where = append(it.Where, linked{Path: d.Path, Href: fieldHref(f, st.pages, d.Path), Line: d.Line})
+			it.Where = append(it.Where, linked{Path: d.Path, Href: fieldHref(f, st.pages, d.Path), Line: d.Line, Text: fieldName(st.pages, d.Path)})
 		}
 		switch o.Status {
 		case check.Met:

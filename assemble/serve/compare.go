@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"mou/assemble/diff"
 	"mou/assemble/documents"
@@ -39,6 +40,7 @@ func candidates(f *dataFile) []candidate {
 		out = append(out, candidate{Key: "kept:" + k.Hash, Name: name})
 	}
 	n := len(out)
+	area := areaOf(f.path)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -52,6 +54,9 @@ func candidates(f *dataFile) []candidate {
 		}
 		if len(out) >= 200 || p == f.path || !strings.HasSuffix(strings.ToLower(p), ".toml") || strings.EqualFold(d.Name(), partnership.RegisterFile) {
 			return nil
+		}
+		if area != "" && areaOf(p) != area {
+			return nil // another partnership's file
 		}
 		out = append(out, candidate{Key: "file:" + filepath.ToSlash(rel), Name: filepath.ToSlash(rel)})
 		return nil
@@ -243,7 +248,7 @@ func zipFiles(files []documents.File, out string) ([]byte, error) {
 		if err != nil || strings.HasPrefix(rel, "..") {
 			rel = filepath.Base(file.Path)
 		}
-		w, err := zw.Create(filepath.ToSlash(rel))
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.ToSlash(rel), Method: zip.Deflate, Modified: time.Now()})
 		if err != nil {
 			return nil, err
 		}
@@ -261,4 +266,19 @@ func sendZip(w http.ResponseWriter, name string, z []byte) {
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
 	w.Write(z)
+}
+
+// areaOf is the area a data file's partnership covers, "" when it cannot
+// be read: an earlier version of a partnership covers the same area, so
+// the compare list leaves out the other partnerships of a shared folder.
+func areaOf(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) > partnership.MaxFileBytes {
+		return ""
+	}
+	p, _ := partnership.Parse(path, string(b))
+	if p == nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(p.Partnership.Area))
 }

@@ -153,8 +153,15 @@ func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Query().Get("saved") {
 	case "1":
 		flash = append(flash, "Saved.")
+	case "added":
+		flash = append(flash, "Added and saved: fill in the new entry below (the fields marked required first).")
 	case "merged":
 		flash = append(flash, "Saved. The file had been changed elsewhere since this page was opened (another tab or program); your changes were added to that version and nothing of it was lost.")
+	}
+	if len(flash) > 0 {
+		if n := countErrors(st.findings); n > 0 {
+			flash = append(flash, "The data now has "+plural(n, "error", "errors")+", marked beside the fields: the documents cannot be built until they are corrected.")
+		}
 	}
 	s.showEdit(w, r, f, st, r.PathValue("page"), editPage{Focus: r.URL.Query().Get("focus"), Saved: len(flash) > 0}, nil, flash)
 }
@@ -270,8 +277,11 @@ func (s *Server) saveEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := url.Values{"saved": {"1"}}
-	if out.External {
+	switch {
+	case out.External:
 		q.Set("saved", "merged")
+	case op != nil && op.Kind == "add":
+		q.Set("saved", "added")
 	}
 	if focus != "" {
 		q.Set("focus", focus)
@@ -370,4 +380,56 @@ func (s *Server) liveCheck(f *dataFile, req validateRequest) (validateResponse, 
 // conflictsText is a conflict in a sentence.
 func (c conflict) String() string {
 	return fmt.Sprintf("%s: you typed %q, the file now has %q", c.Label, c.Yours, strings.TrimSpace(c.Now))
+}
+
+func countErrors(fs []finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == "error" {
+			n++
+		}
+	}
+	return n
+}
+
+// fieldName is a field's place in words, for links: "Herefordshire
+// Council: Kind", "Wording: Reviews".
+func fieldName(pages []form.Page, path string) string {
+	for _, p := range pages {
+		if name, ok := nameIn(p.Fields, path, ""); ok {
+			return name
+		}
+	}
+	return path
+}
+
+func nameIn(fields []form.Field, path, within string) (string, bool) {
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		return a + ": " + b
+	}
+	for _, f := range fields {
+		if f.Path == path {
+			return join(within, f.Label), true
+		}
+		if !strings.HasPrefix(path, f.Path) {
+			continue
+		}
+		if name, ok := nameIn(f.Fields, path, join(within, f.Label)); ok {
+			return name, true
+		}
+		for _, it := range f.Items {
+			if it.Path == path {
+				return join(within, it.Title), true
+			}
+			if strings.HasPrefix(path, it.Path) {
+				if name, ok := nameIn(it.Fields, path, it.Title); ok {
+					return name, true
+				}
+			}
+		}
+	}
+	return "", false
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"crypto/subtle"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -118,8 +119,9 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, why string) {
 	if s.cfg.Log != nil {
 		fmt.Fprintf(s.cfg.Log, "refused %s %s: %s\n", r.Method, r.URL.Path, why)
 	}
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'")
 	w.WriteHeader(http.StatusForbidden)
-	fmt.Fprintf(w, "Forbidden: %s.\n", why)
+	fmt.Fprintf(w, `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Not allowed</title></head><body><main><h1>Not allowed</h1><p>Forbidden: %s.</p><p>If you were editing, your typing is still in the other tab: go back, copy it, open the address the app printed when it started, and paste it in again.</p></main></body></html>`, html.EscapeString(why))
 }

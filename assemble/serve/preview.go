@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"mou/assemble/documents"
+	"mou/assemble/partnership"
 )
 
 // previews caches the documents built for each version of each data file,
@@ -76,12 +77,14 @@ type docLink struct {
 }
 
 type previewView struct {
-	Docs    []docLink
-	Groups  []docGroup
-	Shown   *docLink
-	Frame   string // address of the page in the frame
-	Failure string
-	CanPDF  bool
+	Docs       []docLink
+	Groups     []docGroup
+	Shown      *docLink
+	Frame      string // address of the page in the frame
+	ShownTitle string
+	Failure    string
+	Errors     []linked // the data's errors that stop the build, each linked to its field
+	CanPDF     bool
 }
 
 // documentName is what a built file's stem (mou, annual-report-2019-20)
@@ -134,7 +137,18 @@ func (s *Server) previewPage(w http.ResponseWriter, r *http.Request) {
 		v.CanPDF = true
 	}
 	if b.err != nil {
-		v.Failure = failureText(b.err)
+		if fl, ok := b.err.(*documents.Failure); ok && len(fl.Data) > 0 && len(fl.Templates) == 0 && len(fl.Other) == 0 {
+			for _, d := range fl.Data {
+				for _, x := range d.Findings {
+					if x.Severity == partnership.Error {
+						v.Errors = append(v.Errors, linked{Path: x.Path, Href: fieldHref(f, st.pages, x.Path), Text: x.Message, Hint: plainHint(x.Hint)})
+					}
+				}
+			}
+		}
+		if len(v.Errors) == 0 {
+			v.Failure = failureText(b.err)
+		}
 	}
 	want, _ := strconv.Atoi(r.URL.Query().Get("doc"))
 	hasWant := r.URL.Query().Has("doc")
@@ -178,6 +192,9 @@ func (s *Server) previewPage(w http.ResponseWriter, r *http.Request) {
 			v.Frame = d.Href
 			if d.Kind == "docx" {
 				v.Frame += "?as=pdf"
+				v.ShownTitle = documentName(strings.TrimSuffix(d.Name, ".docx")) + " — pages, as printed"
+			} else {
+				v.ShownTitle = d.Title
 			}
 		}
 	}

@@ -508,3 +508,20 @@ func TestSourcesLinkToFields(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptiedFieldKeepsItsComment: emptying a text keeps its line and the
+// comment on it; validate then says the field is required.
+func TestEmptiedFieldKeepsItsComment(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	b, _ := os.ReadFile(a.path)
+	commented := strings.Replace(string(b), `area = "Herefordshire"`, `area = "Herefordshire"  # the council's area`, 1)
+	os.WriteFile(a.path, []byte(commented), 0o644)
+	_, body := a.post("/p/herefordshire-2019/edit/partnership", url.Values{"base": {a.hash()}, "partnership.area": {""}})
+	after, _ := os.ReadFile(a.path)
+	if !strings.Contains(string(after), `area = ""  # the council's area`) {
+		t.Fatalf("emptying area lost its line or comment:\n%s", lineDiff(commented, string(after)))
+	}
+	if !strings.Contains(body, "The data now has") {
+		t.Error("after a save that made an error, the page says only that it saved")
+	}
+}

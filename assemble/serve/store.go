@@ -214,6 +214,16 @@ func apply(text, base string, edits map[string]string) (outcome, error) {
 			}
 			continue
 		}
+		if in == "" && cf.Present && (cf.Kind == form.KindText || cf.Kind == form.KindLongText) {
+			// An emptied text keeps its line, and the comment on it;
+			// validate then says whether the field may be empty.
+			if err := doc.Set(path, ""); err != nil {
+				out.Problems = append(out.Problems, problem{path, err.Error()})
+				continue
+			}
+			out.Applied = append(out.Applied, path)
+			continue
+		}
 		if in == "" {
 			if cf.Present {
 				if err := doc.Delete(path); err != nil {

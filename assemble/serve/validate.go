@@ -44,7 +44,7 @@ func (s *Server) validateText(f *dataFile, text string) []finding {
 			// a line: the table it is in is the nearest field.
 			path = tomlindex.Build(text).TableAt(x.Line)
 		}
-		out = append(out, finding{Path: path, Severity: x.Severity.String(), Message: x.Message, Hint: x.Hint, Line: x.Line})
+		out = append(out, finding{Path: path, Severity: x.Severity.String(), Message: x.Message, Hint: plainHint(x.Hint), Line: x.Line})
 	}
 	return out
 }
@@ -67,4 +67,15 @@ func nearest(path string, shown map[string]bool) string {
 		}
 	}
 	return ""
+}
+
+// plainHint keeps a finding's hint for the page when it reads as words:
+// a hint that spells out TOML to type ("add area = …", "[[history]]") is
+// for the text editor, and the field beside the message already says
+// where to write.
+func plainHint(h string) string {
+	if strings.ContainsAny(h, "={}") || strings.Contains(h, "[[") || strings.Contains(h, "[text]") || strings.Contains(h, "[points]") {
+		return ""
+	}
+	return h
 }

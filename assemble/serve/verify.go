@@ -14,9 +14,15 @@ import (
 )
 
 type verifyView struct {
-	Results []fingerprint.Result
+	Results []verified
 	Text    string
 	Problem string
+}
+
+// verified is one checked file, named as it was uploaded.
+type verified struct {
+	fingerprint.Result
+	Name string
 }
 
 func (s *Server) verifyPage(w http.ResponseWriter, r *http.Request) {
@@ -45,9 +51,12 @@ func (s *Server) verifyRun(w http.ResponseWriter, r *http.Request) {
 		v.Problem = err.Error()
 		status = http.StatusUnprocessableEntity
 	} else {
-		v.Results = fingerprint.Verify(paths)
+		results := fingerprint.Verify(paths)
+		for _, res := range results {
+			v.Results = append(v.Results, verified{Result: res, Name: filepath.Base(res.Path)})
+		}
 		var sb strings.Builder
-		fingerprint.WriteText(&sb, v.Results)
+		fingerprint.WriteText(&sb, results)
 		v.Text = strings.ReplaceAll(sb.String(), filepath.Dir(paths[0])+string(filepath.Separator), "")
 	}
 	s.render(w, status, "verify.html", layout{Title: "Check a signed or published document", Section: "verify", ID: s.soleID(), Content: v})
