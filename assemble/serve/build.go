@@ -24,6 +24,8 @@ type job struct {
 	id, file string
 	started  time.Time
 
+	trim []string // folders left out of progress lines: the user needs the file names only
+
 	mu    sync.Mutex
 	state string // "running", "done", "failed"
 	steps []string
@@ -80,6 +82,9 @@ func (jb *job) Write(p []byte) (int, error) {
 	jb.mu.Lock()
 	defer jb.mu.Unlock()
 	for _, line := range strings.Split(strings.TrimSpace(string(p)), "\n") {
+		for _, t := range jb.trim {
+			line = strings.ReplaceAll(line, t+string(filepath.Separator), "")
+		}
 		if line = strings.TrimSpace(line); line != "" {
 			jb.steps = append(jb.steps, line)
 		}
@@ -155,6 +160,7 @@ func (s *Server) buildStart(w http.ResponseWriter, r *http.Request) {
 func (s *Server) runBuild(f *dataFile, jb *job, pdf bool) {
 	out := filepath.Join(s.tmp, "build", jb.id)
 	defer os.RemoveAll(out)
+	jb.trim = []string{out, filepath.Dir(f.path)}
 	finish := func(state, msg string, zip []byte) {
 		jb.mu.Lock()
 		jb.state, jb.err, jb.zip = state, msg, zip

@@ -209,7 +209,7 @@ func (s *Server) showEdit(w http.ResponseWriter, r *http.Request, f *dataFile, s
 		}
 	}
 	ep.Page = *page
-	ep.Fields = views(page.Fields, placed, typed, 0)
+	ep.Fields = views(page.Fields, placed, typed, partnerChoices(st.pages), 0)
 	ep.Base = st.hash
 	status := http.StatusOK
 	if len(ep.Problems) > 0 || len(ep.Conflicts) > 0 {

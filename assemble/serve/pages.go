@@ -156,16 +156,78 @@ func shownPaths(fields []form.Field, into map[string]bool) {
 
 // views wraps fields, placing each finding on its nearest field and the
 // typed values back into their controls.
-func views(fields []form.Field, placed map[string][]finding, typed map[string]string, depth int) []fieldView {
+func views(fields []form.Field, placed map[string][]finding, typed map[string]string, partners []form.Choice, depth int) []fieldView {
 	out := make([]fieldView, 0, len(fields))
 	for _, f := range fields {
+		if isPartnerRef(f) && len(partners) > 0 {
+			f = asPartnerChoice(f, partners, typed[f.Path])
+		}
 		v := fieldView{Field: f, Typed: typed[f.Path], Findings: placed[f.Path], Depth: depth}
-		v.Children = views(f.Fields, placed, typed, depth+1)
+		v.Children = views(f.Fields, placed, typed, partners, depth+1)
 		for i, it := range f.Items {
 			v.Items = append(v.Items, itemView{Path: it.Path, Title: it.Title, Index: i, Last: len(f.Items) - 1,
-				Findings: placed[it.Path], Fields: views(it.Fields, placed, typed, depth+1)})
+				Findings: placed[it.Path], Fields: views(it.Fields, placed, typed, partners, depth+1)})
 		}
 		out = append(out, v)
+	}
+	return out
+}
+
+// isPartnerRef reports whether a field holds one partner's id (a funding
+// row's, a signatory's): the model describes each as "Id of the … partner".
+func isPartnerRef(f form.Field) bool {
+	return f.Kind == form.KindText && strings.HasPrefix(f.Help, "Id of the") && strings.Contains(f.Help, "partner")
+}
+
+// asPartnerChoice offers the partners by name where the file holds an id;
+// a value that names no partner stays offered, so nothing is lost.
+func asPartnerChoice(f form.Field, partners []form.Choice, typed string) form.Field {
+	f.Kind = form.KindChoice
+	f.Choices = partners
+	cur := f.Value
+	if typed != "" {
+		cur = typed
+	}
+	known := cur == ""
+	for _, c := range partners {
+		known = known || c.Value == cur
+	}
+	if !known {
+		f.Choices = append([]form.Choice{{Value: cur, Label: cur + " (names no partner)"}}, partners...)
+	}
+	f.Help = "The partner it belongs to."
+	return f
+}
+
+// partnerChoices are the partners of the data, by organisation, for the
+// fields that name one.
+func partnerChoices(pages []form.Page) []form.Choice {
+	var out []form.Choice
+	for _, p := range pages {
+		for _, f := range p.Fields {
+			if f.Path != "partners" {
+				continue
+			}
+			for _, it := range f.Items {
+				var id, org string
+				for _, x := range it.Fields {
+					switch x.Key {
+					case "id":
+						id = x.Value
+					case "organisation":
+						org = x.Value
+					}
+				}
+				if id == "" {
+					continue
+				}
+				label := org
+				if label == "" {
+					label = id
+				}
+				out = append(out, form.Choice{Value: id, Label: label})
+			}
+		}
 	}
 	return out
 }

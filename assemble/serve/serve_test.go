@@ -525,3 +525,27 @@ func TestEmptiedFieldKeepsItsComment(t *testing.T) {
 		t.Error("after a save that made an error, the page says only that it saved")
 	}
 }
+
+// TestNewPartnerReadsInOrder: a partner added and filled in is written
+// with its keys in the model's order, the funding row's partner offered by
+// name.
+func TestNewPartnerReadsInOrder(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()}, "op": {"add:partners"}})
+	_, page := a.get("/p/herefordshire-2019/edit/partners")
+	if !strings.Contains(page, `name="partners[3].id"`) {
+		t.Fatal("the new partner's fields are not on the page")
+	}
+	a.post("/p/herefordshire-2019/edit/partners", url.Values{"base": {a.hash()},
+		"partners[3].delegate.name": {"Sam Newby"}, "partners[3].organisation": {"Hereford College"}, "partners[3].id": {"college"}, "partners[3].kind": {"local-authority"}})
+	b, _ := os.ReadFile(a.path)
+	text := string(b)
+	i, j, k := strings.Index(text, `id = "college"`), strings.Index(text, `organisation = "Hereford College"`), strings.Index(text, `"Sam Newby"`)
+	if i < 0 || j < 0 || k < 0 || !(i < j && j < k) {
+		t.Fatalf("the new partner's keys are not in the model's order:\n%s", text[strings.LastIndex(text, "[[partners]]"):])
+	}
+	_, funding := a.get("/p/herefordshire-2019/edit/funding")
+	if !strings.Contains(funding, `<option value="college">Hereford College</option>`) {
+		t.Error("a funding row's partner is not offered by name")
+	}
+}

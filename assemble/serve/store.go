@@ -194,7 +194,23 @@ func apply(text, base string, edits map[string]string) (outcome, error) {
 	for p := range edits {
 		paths = append(paths, p)
 	}
-	sort.Strings(paths)
+	// In the form's order, which is the model's: keys a save adds to a
+	// new entry then follow one another as the starter file has them.
+	order := map[string]int{}
+	for _, p := range cur {
+		fieldOrder(p.Fields, order)
+	}
+	sort.Slice(paths, func(i, j int) bool {
+		oi, iok := order[paths[i]]
+		oj, jok := order[paths[j]]
+		if iok != jok {
+			return iok
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return paths[i] < paths[j]
+	})
 	for _, path := range paths {
 		in := normalize(edits[path])
 		bf, inBase := form.Lookup(was, path)
@@ -436,4 +452,15 @@ func toWrite(v any) any {
 		return tomledit.Money(x.Pence)
 	}
 	return v
+}
+
+// fieldOrder numbers every field's path in the order the form shows it.
+func fieldOrder(fields []form.Field, into map[string]int) {
+	for _, f := range fields {
+		into[f.Path] = len(into)
+		fieldOrder(f.Fields, into)
+		for _, it := range f.Items {
+			fieldOrder(it.Fields, into)
+		}
+	}
 }
