@@ -200,6 +200,37 @@ func (d *differ) partners() {
 			}
 		}
 	}
+	d.partnerOrder(match)
+}
+
+// partnerOrder reports partners kept in both versions but listed in
+// another order: the documents' tables and signature pages follow it.
+func (d *differ) partnerOrder(match []int) {
+	var before, after []string
+	last, moved := -1, false
+	for j, i := range match {
+		if i < 0 {
+			continue
+		}
+		moved = moved || i < last
+		last = i
+		after = append(after, d.new.Partners[j].Organisation)
+	}
+	if !moved {
+		return
+	}
+	kept := map[int]bool{}
+	for _, i := range match {
+		kept[i] = i >= 0
+	}
+	for i, pt := range d.old.Partners {
+		if kept[i] {
+			before = append(before, pt.Organisation)
+		}
+	}
+	d.add(Change{Kind: "changed", Path: "partners", Before: strings.Join(before, "; "), After: strings.Join(after, "; "),
+		Text: fmt.Sprintf("The partners are listed in a new order, which the documents' tables and signature pages follow: %s (before: %s).",
+			strings.Join(after, ", "), strings.Join(before, ", "))})
 }
 
 func isPaired(paired map[int]int, old int) bool {
