@@ -105,7 +105,26 @@ func fieldOf(t reflect.Type, validate, doc, path, key string, v any, present boo
 	default:
 		f.Kind, f.Value = KindText, scalarValue(v)
 	}
+	f.Help = formHelp(f.Kind, f.Help)
 	return f
+}
+
+// formHelp rewords a description written for the data file where a form
+// says it otherwise: a yes/no field is answered Yes, not true, and a list
+// is entered one per line, not one per entry.
+func formHelp(k Kind, doc string) string {
+	switch k {
+	case KindBoolean:
+		for _, w := range []string{"true when", "true for", "true if"} {
+			if rest, ok := strings.CutPrefix(doc, w); ok {
+				return "Yes " + strings.TrimPrefix(w, "true ") + rest
+			}
+		}
+	case KindLines:
+		doc = strings.Replace(doc, ", one per entry.", ", one per line.", 1)
+		doc = strings.Replace(doc, "one per entry", "one per line", 1)
+	}
+	return doc
 }
 
 // isTableType reports whether a list of t is an array of tables: a struct

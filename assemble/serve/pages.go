@@ -27,6 +27,7 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		return fmt.Sprintf("%d %s", n, many)
 	},
 	"add": func(a, b int) int { return a + b },
+	"contains": strings.Contains,
 }).ParseFS(assets, "assets/*.html"))
 
 // layout is what every page shows around its content.
