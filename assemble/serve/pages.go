@@ -26,7 +26,7 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return fmt.Sprintf("%d %s", n, many)
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":      func(a, b int) int { return a + b },
 	"contains": strings.Contains,
 }).ParseFS(assets, "assets/*.html"))
 
