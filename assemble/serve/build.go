@@ -123,13 +123,8 @@ type buildView struct {
 }
 
 func (s *Server) buildPage(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	v := buildView{}
@@ -142,8 +137,7 @@ func (s *Server) buildPage(w http.ResponseWriter, r *http.Request) {
 		jv := jb.view()
 		v.Job = &jv
 	}
-	s.render(w, http.StatusOK, "build.html", layout{Title: "Build the documents", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "build", Content: v})
+	s.show(w, http.StatusOK, f, st, "build.html", "Build the documents", "build", v)
 }
 
 func (s *Server) buildStart(w http.ResponseWriter, r *http.Request) {

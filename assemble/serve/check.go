@@ -34,13 +34,8 @@ type linked struct {
 }
 
 func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	res, err := check.Run(f.path, check.Options{Today: s.cfg.Today, Templates: s.cfg.Templates})
@@ -75,8 +70,7 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Groups[i].Items = append(v.Groups[i].Items, it)
 	}
-	s.render(w, http.StatusOK, "check.html", layout{Title: "What the guidance asks", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "check", Content: v})
+	s.show(w, http.StatusOK, f, st, "check.html", "What the guidance asks", "check", v)
 }
 
 // groupTitle is a check group's id as a heading: "partners" → "Partners".

@@ -101,27 +101,16 @@ type compareView struct {
 }
 
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
-		return
-	}
-	s.render(w, http.StatusOK, "compare.html", layout{Title: "Compare with an earlier version", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "compare", Content: compareView{Candidates: candidates(f)}})
+	s.show(w, http.StatusOK, f, st, "compare.html", "Compare with an earlier version", "compare", compareView{Candidates: candidates(f)})
 }
 
 func (s *Server) compareRun(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	v := compareView{Candidates: candidates(f)}
@@ -156,8 +145,7 @@ func (s *Server) compareRun(w http.ResponseWriter, r *http.Request) {
 	if v.Report == nil {
 		status = http.StatusUnprocessableEntity
 	}
-	s.render(w, status, "compare.html", layout{Title: "Compare with an earlier version", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "compare", Content: v})
+	s.show(w, status, f, st, "compare.html", "Compare with an earlier version", "compare", v)
 }
 
 // keepUpload stores an uploaded data file for comparing, bounded in size.

@@ -140,13 +140,8 @@ func fieldHref(f *dataFile, pages []form.Page, path string) string {
 }
 
 func (s *Server) edit(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	var flash []string
@@ -432,4 +427,25 @@ func nameIn(fields []form.Field, path, within string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// opened is the data file a request names and what it says now; false
+// when the page for a problem has been written instead.
+func (s *Server) opened(w http.ResponseWriter, r *http.Request) (*dataFile, *pageState, bool) {
+	f := s.file(w, r)
+	if f == nil {
+		return nil, nil, false
+	}
+	st, err := s.state(f)
+	if err != nil {
+		s.fail(w, http.StatusConflict, f, err.Error())
+		return nil, nil, false
+	}
+	return f, st, true
+}
+
+// show draws one of the documents' pages (not a form page) of a data file.
+func (s *Server) show(w http.ResponseWriter, status int, f *dataFile, st *pageState, tmpl, title, section string, content any) {
+	s.render(w, status, tmpl, layout{Title: title, Name: st.name, File: f.path, ID: f.id,
+		Nav: s.nav(f, st.pages, st.findings, ""), Section: section, Content: content})
 }

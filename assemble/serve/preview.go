@@ -122,13 +122,8 @@ func describe(name string) string {
 }
 
 func (s *Server) previewPage(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	b := s.cache.get(s, f, st.hash)
@@ -198,8 +193,7 @@ func (s *Server) previewPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, http.StatusOK, "preview.html", layout{Title: "Preview", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "preview", Content: v})
+	s.show(w, http.StatusOK, f, st, "preview.html", "Preview", "preview", v)
 }
 
 // failureText is a build failure as `mou build` prints it.

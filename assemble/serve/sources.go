@@ -212,13 +212,8 @@ func linkPaths(f *dataFile, pages []form.Page, s string) []segment {
 }
 
 func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) {
-	f := s.file(w, r)
-	if f == nil {
-		return
-	}
-	st, err := s.state(f)
-	if err != nil {
-		s.fail(w, http.StatusConflict, f, err.Error())
+	f, st, ok := s.opened(w, r)
+	if !ok {
 		return
 	}
 	b := s.cache.get(s, f, st.hash)
@@ -253,6 +248,5 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Docs = append(v.Docs, d)
 	}
-	s.render(w, http.StatusOK, "sources.html", layout{Title: "Where each paragraph came from", Name: st.name, File: f.path, ID: f.id,
-		Nav: s.nav(f, st.pages, st.findings, ""), Section: "preview", Content: v})
+	s.show(w, http.StatusOK, f, st, "sources.html", "Where each paragraph came from", "preview", v)
 }
