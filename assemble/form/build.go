@@ -143,9 +143,10 @@ func item(elem reflect.Type, path string, i int, itemLabel string, data map[stri
 }
 
 // titleKeys are the keys whose value names a list element, in order of
-// preference; the brief's order first, then keys that name elements of
+// preference: a name, an organisation or a signatory before a job title,
+// then keys that name elements of
 // lists that have none of those (a glossary term, a course, a row's label).
-var titleKeys = []string{"name", "organisation", "title", "version", "year", "term", "label", "course", "signatory", "decision", "action", "from", "partner", "id"}
+var titleKeys = []string{"name", "organisation", "signatory", "title", "version", "year", "term", "label", "course", "decision", "action", "from", "partner", "id"}
 
 // itemTitle names a list element by its first written title key, else by
 // its place ("Partner 2").
