@@ -1,5 +1,10 @@
 package partnership
 
+import (
+	"fmt"
+	"path/filepath"
+)
+
 // Other packages (mou check) report on the data with the same located
 // findings as validation; these give them the key → line index.
 
@@ -19,4 +24,21 @@ func (p *Partnership) Files() []string {
 		return nil
 	}
 	return append([]string(nil), p.src.files...)
+}
+
+// HistoryCopy returns the path of the data file kept for history entry i
+// (its data key, relative to the file the entry is written in), "" when
+// the entry names none.
+func (p *Partnership) HistoryCopy(i int) string {
+	if i < 0 || i >= len(p.History) || p.History[i].Data == "" {
+		return ""
+	}
+	rel := filepath.FromSlash(p.History[i].Data)
+	if filepath.IsAbs(rel) {
+		return rel
+	}
+	if l, ok := p.src.locate(fmt.Sprintf("history[%d].data", i)); ok {
+		return filepath.Join(filepath.Dir(l.file), rel)
+	}
+	return rel
 }

@@ -255,6 +255,7 @@ type Version struct {
 	Date     Date   `toml:"date" validate:"required" doc:"Date of this version."`
 	Summary  string `toml:"summary" validate:"required" doc:"What changed."`
 	Document string `toml:"document" validate:"omitempty,oneof=mou arrangements report" doc:"Which document: mou, arrangements or report; leave out when it applies to all."`
+	Data     string `toml:"data" validate:"trimmed" doc:"A copy of the data file as it stood for this version, relative to this file, e.g. \"versions/2.0.toml\": later versions are compared with it."`
 }
 
 // Report describes the yearly report.

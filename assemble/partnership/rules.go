@@ -2,6 +2,7 @@ package partnership
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -45,6 +46,7 @@ func (r *rules) run() {
 	r.commitments()
 	r.reportPeriod()
 	r.expected()
+	r.historyCopies()
 	r.characters(reflect.ValueOf(r.p).Elem(), "")
 }
 
@@ -666,4 +668,19 @@ func containsString(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// historyCopies: a history entry's data copy must be there, since it is
+// what later versions are compared with.
+func (r *rules) historyCopies() {
+	for i, v := range r.p.History {
+		if v.Data == "" || r.p.src == nil {
+			continue
+		}
+		if _, err := os.Stat(r.p.HistoryCopy(i)); err != nil {
+			r.add(Warning, "history.data-missing", fmt.Sprintf("history[%d].data", i),
+				fmt.Sprintf("the copy of version %s's data, %s, is not there", v.Version, v.Data),
+				"put the data file as it stood for that version there, or correct the path (it is relative to this file)")
+		}
+	}
 }

@@ -347,3 +347,32 @@ func render(fs Findings) string {
 	fs.WriteText(&b)
 	return b.String()
 }
+
+// TestHistoryCopyMissing: a [[history]] entry's copy of the data must be
+// there, relative to the file the entry is in.
+func TestHistoryCopyMissing(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Replace(string(starter), `data = ""`, `data = "versions/1.0.toml"`, 1)
+	path := filepath.Join(dir, "partnership.toml")
+	os.WriteFile(path, []byte(text), 0o644)
+	has := func() bool {
+		_, fs, err := Check(Options{Today: today}, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f.Rule == "history.data-missing" && f.Path == "history[0].data" && f.Line > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if !has() {
+		t.Fatal("a missing copy is not reported at its line")
+	}
+	os.MkdirAll(filepath.Join(dir, "versions"), 0o755)
+	os.WriteFile(filepath.Join(dir, "versions", "1.0.toml"), starter, 0o644)
+	if has() {
+		t.Fatal("a copy that is there is reported missing")
+	}
+}

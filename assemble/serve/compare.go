@@ -39,6 +39,11 @@ func candidates(f *dataFile) []candidate {
 		}
 		out = append(out, candidate{Key: "kept:" + k.Hash, Name: name})
 	}
+	listed := map[string]bool{}
+	for _, h := range historyCopies(f.path) {
+		out = append(out, h.candidate)
+		listed[filepath.Clean(h.path)] = true
+	}
 	n := len(out)
 	area := areaOf(f.path)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -54,6 +59,9 @@ func candidates(f *dataFile) []candidate {
 		}
 		if len(out) >= 200 || p == f.path || !strings.HasSuffix(strings.ToLower(p), ".toml") || strings.EqualFold(d.Name(), partnership.RegisterFile) {
 			return nil
+		}
+		if listed[filepath.Clean(p)] {
+			return nil // offered as its history entry
 		}
 		if area != "" && areaOf(p) != area {
 			return nil // another partnership's file
@@ -75,6 +83,14 @@ func (s *Server) oldPath(f *dataFile, key string) (string, bool) {
 		p := filepath.Join(s.tmp, "uploads", id, "earlier.toml")
 		_, err := os.Stat(p)
 		return p, err == nil
+	}
+	if strings.HasPrefix(key, "history:") {
+		for _, h := range historyCopies(f.path) {
+			if h.Key == key {
+				return h.path, true
+			}
+		}
+		return "", false
 	}
 	if h, ok := strings.CutPrefix(key, "kept:"); ok {
 		for _, k := range f.keptVersions() {
@@ -269,4 +285,37 @@ func areaOf(path string) string {
 		return ""
 	}
 	return strings.ToLower(strings.TrimSpace(p.Partnership.Area))
+}
+
+// historyCopy is a [[history]] entry's copy of the data, as a candidate.
+type historyCopy struct {
+	candidate
+	path string
+}
+
+// historyCopies lists the copies the file's [[history]] entries name
+// (history[].data) that are there, newest entry first.
+func historyCopies(path string) []historyCopy {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) > partnership.MaxFileBytes {
+		return nil
+	}
+	p, _ := partnership.Parse(path, string(b))
+	if p == nil {
+		return nil
+	}
+	var out []historyCopy
+	for i := len(p.History) - 1; i >= 0; i-- {
+		v := p.History[i]
+		cp := p.HistoryCopy(i)
+		if cp == "" {
+			continue
+		}
+		if _, err := os.Stat(cp); err != nil {
+			continue
+		}
+		out = append(out, historyCopy{candidate{Key: fmt.Sprintf("history:%d", i),
+			Name: fmt.Sprintf("Version %s of %s, as kept in %s", v.Version, v.Date, v.Data)}, cp})
+	}
+	return out
 }

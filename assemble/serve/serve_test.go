@@ -549,3 +549,26 @@ func TestNewPartnerReadsInOrder(t *testing.T) {
 		t.Error("a funding row's partner is not offered by name")
 	}
 }
+
+// TestCompareWithAHistoryCopy: a [[history]] entry's copy of the data is
+// offered by its version.
+func TestCompareWithAHistoryCopy(t *testing.T) {
+	a := start(t, "herefordshire-2019.toml")
+	b, _ := os.ReadFile(a.path)
+	dir := filepath.Dir(a.path)
+	os.MkdirAll(filepath.Join(dir, "kept"), 0o755)
+	os.WriteFile(filepath.Join(dir, "kept", "signed.toml"), b, 0o644)
+	text := strings.Replace(string(b), "[[history]]\n", "[[history]]\ndata = \"kept/signed.toml\"\n", 1)
+	if text == string(b) {
+		t.Fatal("the example has no [[history]] entry")
+	}
+	os.WriteFile(a.path, []byte(text), 0o644)
+	_, page := a.get("/p/herefordshire-2019/compare")
+	if !strings.Contains(page, `value="history:0"`) || !strings.Contains(page, "as kept in kept/signed.toml") {
+		t.Fatalf("the history entry's copy is not offered:\n%.3000s", page)
+	}
+	resp, body := a.post("/p/herefordshire-2019/compare", url.Values{"old": {"history:0"}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("compare with the history copy: %s\n%.2000s", resp.Status, body)
+	}
+}
