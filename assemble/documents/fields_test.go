@@ -186,7 +186,7 @@ func TestEveryFieldPrints(t *testing.T) {
 // printed as written, each with the reason. Keep it short: a field a
 // reader would expect to see in the documents does not belong here.
 var fieldsNotPrinted = map[string]string{
-	"history[].data": "names the data file kept for that version, to compare with (mou serve, mou diff); a file name is no fact of the documents",
+	"history[].data":                 "names the data file kept for that version, to compare with (mou serve, mou diff); a file name is no fact of the documents",
 	"partnership.edition":            "chooses the guidance's wording and terms (Lead Safeguarding Partner, …)",
 	"partnership.date_style":         "says how every date prints (10 September or 10th September)",
 	"partnership.arrangements_order": "orders the arrangements' sections; section ids are never printed",
