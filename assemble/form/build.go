@@ -106,6 +106,9 @@ func fieldOf(t reflect.Type, validate, doc, path, key string, v any, present boo
 		f.Kind, f.Value = KindText, scalarValue(v)
 	}
 	f.Help = formHelp(f.Kind, f.Help)
+	if f.Kind == KindChoice {
+		f.Help = choiceHelp(f.Help, f.Choices)
+	}
 	return f
 }
 
@@ -312,4 +315,40 @@ func ruleParam(validate, rule string) string {
 		}
 	}
 	return ""
+}
+
+// choiceHelp rewords a description that lists a choice's values as the
+// file writes them ("local-authority, icb (…) or police") with the labels
+// the list shows ("Local authority, ICB (…) or Police"), so the words
+// beside the list are the words in it.
+func choiceHelp(doc string, cs []Choice) string {
+	for _, c := range cs {
+		if c.Value == c.Label || !strings.Contains(doc, c.Value) {
+			continue
+		}
+		var b strings.Builder
+		rest := doc
+		for {
+			i := strings.Index(rest, c.Value)
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			j := i + len(c.Value)
+			whole := (i == 0 || !isWordByte(rest[i-1])) && (j == len(rest) || !isWordByte(rest[j]))
+			b.WriteString(rest[:i])
+			if whole {
+				b.WriteString(c.Label)
+			} else {
+				b.WriteString(c.Value)
+			}
+			rest = rest[j:]
+		}
+		doc = b.String()
+	}
+	return doc
+}
+
+func isWordByte(c byte) bool {
+	return c == '-' || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
