@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mou/assemble/internal/golden"
+	"mou/assemble/internal/tags"
 	"mou/assemble/partnership"
 )
 
@@ -263,7 +264,7 @@ func TestEveryFieldIsCompared(t *testing.T) {
 func leafPaths(t reflect.Type, prefix []string) [][]string {
 	var out [][]string
 	for i := 0; i < t.NumField(); i++ {
-		name, ok := tomlName(t.Field(i))
+		name, ok := tags.Key(t.Field(i))
 		if !ok {
 			continue
 		}
@@ -321,7 +322,7 @@ func fill(v reflect.Value, path []string, set bool) {
 func fieldByTOML(v reflect.Value, name string) reflect.Value {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		if n, ok := tomlName(t.Field(i)); ok && n == name {
+		if n, ok := tags.Key(t.Field(i)); ok && n == name {
 			return v.Field(i)
 		}
 	}
@@ -374,7 +375,7 @@ func sample(v reflect.Value) {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if _, ok := tomlName(t.Field(i)); ok {
+			if _, ok := tags.Key(t.Field(i)); ok {
 				sample(v.Field(i))
 				return
 			}
@@ -396,7 +397,7 @@ func tomlPath(path []string) string {
 		b.WriteString(name)
 		var ft reflect.Type
 		for j := 0; j < t.NumField(); j++ {
-			if n, ok := tomlName(t.Field(j)); ok && n == name {
+			if n, ok := tags.Key(t.Field(j)); ok && n == name {
 				ft = t.Field(j).Type
 			}
 		}
@@ -416,7 +417,7 @@ func tomlPath(path []string) string {
 func TestEverySectionHasATitle(t *testing.T) {
 	pt := reflect.TypeOf(partnership.Partnership{})
 	for i := 0; i < pt.NumField(); i++ {
-		if name, ok := tomlName(pt.Field(i)); ok && titleOf(name) == "" {
+		if name, ok := tags.Key(pt.Field(i)); ok && titleOf(name) == "" {
 			t.Errorf("the data's [%s] has no title in sectionTitles: add it where it comes in the documents", name)
 		}
 	}

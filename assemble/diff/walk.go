@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"mou/assemble/format"
+	"mou/assemble/internal/tags"
 	"mou/assemble/partnership"
 	"mou/assemble/tomlindex"
 )
@@ -41,7 +42,7 @@ func (d *differ) all() {
 	ov, nv := reflect.ValueOf(d.old).Elem(), reflect.ValueOf(d.new).Elem()
 	t := ov.Type()
 	for i := 0; i < t.NumField(); i++ {
-		name, ok := tomlName(t.Field(i))
+		name, ok := tags.Key(t.Field(i))
 		if !ok {
 			continue
 		}
@@ -160,7 +161,7 @@ func (d *differ) value(path, subject, field string, a, b reflect.Value) {
 func (d *differ) fields(path, subject string, a, b reflect.Value, skip map[string]bool) {
 	t := a.Type()
 	for i := 0; i < t.NumField(); i++ {
-		name, ok := tomlName(t.Field(i))
+		name, ok := tags.Key(t.Field(i))
 		if !ok || skip[name] {
 			continue
 		}
@@ -375,7 +376,7 @@ func fieldIndex(t reflect.Type) map[string]int {
 	}
 	m := map[string]int{}
 	for i := 0; i < t.NumField(); i++ {
-		if n, ok := tomlName(t.Field(i)); ok {
+		if n, ok := tags.Key(t.Field(i)); ok {
 			m[n] = i
 		}
 	}
@@ -616,7 +617,7 @@ func (d *differ) describe(v reflect.Value) string {
 	var parts []string
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		if n, ok := tomlName(t.Field(i)); ok {
+		if n, ok := tags.Key(t.Field(i)); ok {
 			if s := shortText(v.Field(i)); s != "" {
 				parts = append(parts, label(n)+" "+s)
 			}
@@ -797,16 +798,4 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// tomlName returns a field's TOML key; derived fields (toml:"-") have none.
-func tomlName(f reflect.StructField) (string, bool) {
-	if !f.IsExported() {
-		return "", false
-	}
-	n, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	if n == "" || n == "-" {
-		return "", false
-	}
-	return n, true
 }

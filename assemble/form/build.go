@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"mou/assemble/internal/tags"
 	"mou/assemble/partnership"
 	"mou/assemble/tomlindex"
 )
@@ -32,7 +33,7 @@ func fieldsOf(t reflect.Type, base string, data map[string]any) []Field {
 	}
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		key, ok := tomlName(sf)
+		key, ok := tags.Key(sf)
 		if !ok {
 			continue
 		}
@@ -56,7 +57,7 @@ func fieldOf(t reflect.Type, validate, doc, path, key string, v any, present boo
 		Key:      key,
 		Label:    label(key),
 		Help:     doc,
-		Required: hasRule(validate, "required"),
+		Required: tags.Has(validate, "required"),
 		Present:  present,
 		validate: validate,
 	}
@@ -88,14 +89,14 @@ func fieldOf(t reflect.Type, validate, doc, path, key string, v any, present boo
 		f.Fields = mapFields(t.Elem(), path, doc, v)
 	case t.Kind() == reflect.String:
 		f.Kind, f.Value = KindText, scalarValue(v)
-		if enum := ruleParam(validate, "oneof"); enum != "" {
+		if enum := tags.Param(validate, "oneof"); enum != "" {
 			f.Kind, f.Choices = KindChoice, choices(enum)
 		} else if longTextKeys[key] {
 			f.Kind = KindLongText
 		}
 	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
 		f.Kind, f.Value = KindInteger, scalarValue(v)
-		if enum := ruleParam(validate, "oneof"); enum != "" {
+		if enum := tags.Param(validate, "oneof"); enum != "" {
 			f.Kind, f.Choices, f.numeric = KindChoice, choices(enum), true
 		}
 	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
@@ -281,40 +282,6 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// tomlName is the key a struct field is written under, as the decoder
-// reads it; false for fields not in the file (unexported, `toml:"-"`).
-func tomlName(f reflect.StructField) (string, bool) {
-	if !f.IsExported() {
-		return "", false
-	}
-	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	if name == "-" || name == "" {
-		return "", false
-	}
-	return name, true
-}
-
-// hasRule reports whether the validate tag holds rule.
-func hasRule(validate, rule string) bool {
-	for _, r := range strings.Split(validate, ",") {
-		if r == rule {
-			return true
-		}
-	}
-	return false
-}
-
-// ruleParam returns the parameter of rule in the validate tag
-// ("oneof=a b" → "a b"), "" when it has none.
-func ruleParam(validate, rule string) string {
-	for _, r := range strings.Split(validate, ",") {
-		if p, ok := strings.CutPrefix(r, rule+"="); ok {
-			return p
-		}
-	}
-	return ""
 }
 
 // choiceHelp rewords a description that lists a choice's values as the

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"mou/assemble/format"
+	"mou/assemble/internal/tags"
 )
 
 // Date is a date as Convert returns it: known to the day, or, where the
@@ -103,7 +104,7 @@ func Convert(f Field, input string) (any, error) {
 		return convertChoice(f, s)
 	case KindLines:
 		lines := splitLines(s)
-		if n, err := strconv.Atoi(ruleParam(f.validate, "min")); err == nil && len(lines) < n {
+		if n, err := strconv.Atoi(tags.Param(f.validate, "min")); err == nil && len(lines) < n {
 			return nil, f.problem(fmt.Sprintf("this needs at least %d entries and has %d", n, len(lines)), "add the missing entries, one per line")
 		}
 		return lines, nil
@@ -148,11 +149,11 @@ var (
 // financial year, a web address.
 func convertText(f Field, s string) (any, error) {
 	switch {
-	case hasRule(f.validate, "slug"):
+	case tags.Has(f.validate, "slug"):
 		if !slugRE.MatchString(s) {
 			return nil, f.problem(fmt.Sprintf("%q should be lower-case letters, digits and hyphens", s), fmt.Sprintf("write %q", format.Slug(s)))
 		}
-	case hasRule(f.validate, "finyear"):
+	case tags.Has(f.validate, "finyear"):
 		m := finYearRE.FindStringSubmatch(s)
 		if m == nil {
 			return nil, f.problem(fmt.Sprintf("%q is not a financial year", s), "write it as 2026/27")
@@ -163,7 +164,7 @@ func convertText(f Field, s string) (any, error) {
 			return nil, f.problem(fmt.Sprintf("%q is not a financial year: the second year should follow the first", s), fmt.Sprintf("write %d/%02d", y, (y+1)%100))
 		}
 		return fmt.Sprintf("%d/%02d", y, (y+1)%100), nil
-	case hasRule(f.validate, "url"):
+	case tags.Has(f.validate, "url"):
 		if !strings.Contains(s, "://") && strings.Contains(s, ".") && !strings.ContainsAny(s, " @") {
 			s = "https://" + s // "www.anytown.gov.uk" is what people copy
 		}
@@ -302,7 +303,7 @@ func convertMoney(f Field, s string) (any, error) {
 
 // minimum returns the least value the field's rules allow (gte=0 → 0).
 func minimum(f Field) (int64, bool) {
-	n, err := strconv.ParseInt(ruleParam(f.validate, "gte"), 10, 64)
+	n, err := strconv.ParseInt(tags.Param(f.validate, "gte"), 10, 64)
 	return n, err == nil
 }
 

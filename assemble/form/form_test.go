@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"mou/assemble/internal/tags"
 	"mou/assemble/partnership"
 	"mou/assemble/tomlindex"
 )
@@ -196,7 +197,7 @@ func TestTopLevelFieldsOnePage(t *testing.T) {
 		}
 	}
 	for i := 0; i < modelType.NumField(); i++ {
-		key, ok := tomlName(modelType.Field(i))
+		key, ok := tags.Key(modelType.Field(i))
 		if !ok {
 			continue
 		}

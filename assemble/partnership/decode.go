@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mou/assemble/internal/suggest"
+	"mou/assemble/internal/tags"
 	"mou/assemble/tomlindex"
 )
 
@@ -243,27 +244,13 @@ func fieldsOf(t reflect.Type) *structInfo {
 	}
 	info := &structInfo{byName: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
-		if name, ok := tomlName(t.Field(i)); ok {
+		if name, ok := tags.Key(t.Field(i)); ok {
 			info.byName[name] = i
 			info.names = append(info.names, name)
 		}
 	}
 	fieldCache.Store(t, info)
 	return info
-}
-
-// tomlName is the key a field is written under; derived and unexported
-// fields have none.
-func tomlName(f reflect.StructField) (string, bool) {
-	if !f.IsExported() {
-		return "", false
-	}
-	tag := f.Tag.Get("toml")
-	name, _, _ := strings.Cut(tag, ",")
-	if name == "-" || name == "" {
-		return "", false
-	}
-	return name, true
 }
 
 // writtenAs is the line to write for a date or an amount written as text

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mou/assemble/format"
+	"mou/assemble/internal/tags"
 )
 
 // A message about one field names it in words a business manager reads
@@ -184,7 +185,7 @@ func fieldByKey(rv reflect.Value, key string) reflect.Value {
 	}
 	t := rv.Type()
 	for i := 0; i < t.NumField(); i++ {
-		if name, ok := tomlName(t.Field(i)); ok && name == key {
+		if name, ok := tags.Key(t.Field(i)); ok && name == key {
 			return rv.Field(i)
 		}
 	}

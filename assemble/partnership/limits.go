@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"mou/assemble/internal/tags"
 	"mou/assemble/tomlindex"
 )
 
@@ -262,7 +263,7 @@ func (s *sources) fieldLimits(p *Partnership) Findings {
 		case reflect.Struct:
 			t := v.Type()
 			for i := 0; i < t.NumField(); i++ {
-				if name, ok := tomlName(t.Field(i)); ok {
+				if name, ok := tags.Key(t.Field(i)); ok {
 					walk(v.Field(i), tomlindex.Join(path, name), name)
 				}
 			}

@@ -19,6 +19,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"mou/assemble/format"
+	"mou/assemble/internal/tags"
 	"mou/assemble/tomlindex"
 )
 
@@ -456,7 +457,7 @@ func eachString(rv reflect.Value, path string, skip func(path string) bool, fn f
 	case reflect.Struct:
 		t := rv.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if name, ok := tomlName(t.Field(i)); ok {
+			if name, ok := tags.Key(t.Field(i)); ok {
 				eachString(rv.Field(i), tomlindex.Join(path, name), skip, fn)
 			}
 		}

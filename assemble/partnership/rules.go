@@ -9,6 +9,7 @@ import (
 
 	"mou/assemble/format"
 	"mou/assemble/internal/suggest"
+	"mou/assemble/internal/tags"
 	"mou/assemble/internal/xmlchar"
 	"mou/assemble/tomlindex"
 )
@@ -640,7 +641,7 @@ func (r *rules) characters(rv reflect.Value, path string) {
 	case reflect.Struct:
 		t := rv.Type()
 		for i := 0; i < t.NumField(); i++ {
-			if name, ok := tomlName(t.Field(i)); ok {
+			if name, ok := tags.Key(t.Field(i)); ok {
 				r.characters(rv.Field(i), tomlindex.Join(path, name))
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+
+	"mou/assemble/internal/tags"
 )
 
 // SchemaID is the $id of the JSON Schema.
@@ -48,7 +50,7 @@ func schemaOf(t reflect.Type, validate string) map[string]any {
 		var required []string
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			name, ok := tomlName(f)
+			name, ok := tags.Key(f)
 			if !ok {
 				continue
 			}
@@ -58,7 +60,7 @@ func schemaOf(t reflect.Type, validate string) map[string]any {
 				ps["description"] = doc
 			}
 			props[name] = ps
-			if hasRule(v, "required") {
+			if tags.Has(v, "required") {
 				required = append(required, name)
 			}
 		}
@@ -71,7 +73,7 @@ func schemaOf(t reflect.Type, validate string) map[string]any {
 	case reflect.Slice:
 		s["type"] = "array"
 		s["items"] = schemaOf(t.Elem(), "")
-		if hasRule(validate, "min=1") {
+		if tags.Has(validate, "min=1") {
 			s["minItems"] = 1
 		}
 	case reflect.Map:
@@ -79,20 +81,20 @@ func schemaOf(t reflect.Type, validate string) map[string]any {
 		s["additionalProperties"] = schemaOf(t.Elem(), "")
 	case reflect.String:
 		s["type"] = "string"
-		if enum := ruleParam(validate, "oneof"); enum != "" {
+		if enum := tags.Param(validate, "oneof"); enum != "" {
 			s["enum"] = strings.Fields(enum)
 		}
 		switch {
-		case hasRule(validate, "slug"):
+		case tags.Has(validate, "slug"):
 			s["pattern"] = slugRE.String()
-		case hasRule(validate, "finyear"):
+		case tags.Has(validate, "finyear"):
 			s["pattern"] = finYearRE.String()
-		case hasRule(validate, "url"):
+		case tags.Has(validate, "url"):
 			s["format"] = "uri"
 		}
 	case reflect.Int:
 		s["type"] = "integer"
-		if enum := ruleParam(validate, "oneof"); enum != "" {
+		if enum := tags.Param(validate, "oneof"); enum != "" {
 			var vals []any
 			for _, f := range strings.Fields(enum) {
 				var n int
@@ -101,34 +103,16 @@ func schemaOf(t reflect.Type, validate string) map[string]any {
 			}
 			s["enum"] = vals
 		}
-		if hasRule(validate, "gte=0") {
+		if tags.Has(validate, "gte=0") {
 			s["minimum"] = 0
 		}
 	case reflect.Float64:
 		s["type"] = "number"
-		if hasRule(validate, "gte=0") {
+		if tags.Has(validate, "gte=0") {
 			s["minimum"] = 0
 		}
 	case reflect.Bool:
 		s["type"] = "boolean"
 	}
 	return s
-}
-
-func hasRule(validate, rule string) bool {
-	for _, r := range strings.Split(validate, ",") {
-		if r == rule {
-			return true
-		}
-	}
-	return false
-}
-
-func ruleParam(validate, rule string) string {
-	for _, r := range strings.Split(validate, ",") {
-		if p, ok := strings.CutPrefix(r, rule+"="); ok {
-			return p
-		}
-	}
-	return ""
 }

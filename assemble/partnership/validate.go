@@ -15,6 +15,7 @@ import (
 
 	"mou/assemble/format"
 	"mou/assemble/internal/suggest"
+	"mou/assemble/internal/tags"
 )
 
 // Options tune validation.
@@ -78,7 +79,7 @@ func theValidator() *validator.Validate {
 	validatorOnce.Do(func() {
 		v := validator.New(validator.WithRequiredStructEnabled())
 		v.RegisterTagNameFunc(func(f reflect.StructField) string {
-			if n, ok := tomlName(f); ok {
+			if n, ok := tags.Key(f); ok {
 				return n
 			}
 			return "-"
