@@ -442,61 +442,9 @@ func (s *scanner) basicString() string {
 }
 
 func (s *scanner) escape() string {
-	s.i++ // the backslash
-	c := s.peek()
-	s.i++
-	if s.i > len(s.src) {
-		s.i = len(s.src)
-	}
-	digits := 0
-	switch c {
-	case 'b':
-		return "\b"
-	case 't':
-		return "\t"
-	case 'n':
-		return "\n"
-	case 'f':
-		return "\f"
-	case 'r':
-		return "\r"
-	case 'e':
-		return "\x1b"
-	case '"', '\\':
-		return string(c)
-	case 'u':
-		digits = 4
-	case 'U':
-		digits = 8
-	case 'x':
-		digits = 2
-	default:
-		return ""
-	}
-	n := 0
-	k := 0
-	for ; k < digits && !s.eof() && isHex(s.peek()); k++ {
-		n = n*16 + hexVal(s.peek())
-		s.i++
-	}
-	if k != digits {
-		return ""
-	}
-	return string(rune(n))
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= 'a':
-		return int(c-'a') + 10
-	case c >= 'A':
-		return int(c-'A') + 10
-	}
-	return int(c - '0')
+	text, next := tomlindex.Unescape(s.src, s.i)
+	s.i = next
+	return text
 }
 
 func (s *scanner) literalString() string {

@@ -451,25 +451,41 @@ func (s *scanner) basicString() string {
 // stands for, so a key spelt "caf\u00e9" is recorded as café, the name the
 // parser gives it.
 func (s *scanner) escape() string {
-	s.advance() // the backslash
-	c := s.peek()
-	s.advance()
+	text, next := Unescape(s.src, s.i)
+	s.i = next // an escape holds no newline: the line is unchanged
+	return text
+}
+
+// Unescape reads the escape sequence of a basic string at src[i] (the
+// backslash) and returns what it stands for and the index after it; ""
+// for a sequence TOML does not have. A newline after the backslash is
+// not taken: it ends a one-line string.
+func Unescape(src string, i int) (string, int) {
+	i++ // the backslash
+	if i >= len(src) {
+		return "", len(src)
+	}
+	c := src[i]
+	if c == '\n' {
+		return "", i
+	}
+	i++
 	digits := 0
 	switch c {
 	case 'b':
-		return "\b"
+		return "\b", i
 	case 't':
-		return "\t"
+		return "\t", i
 	case 'n':
-		return "\n"
+		return "\n", i
 	case 'f':
-		return "\f"
+		return "\f", i
 	case 'r':
-		return "\r"
+		return "\r", i
 	case 'e':
-		return "\x1b"
+		return "\x1b", i
 	case '"', '\\':
-		return string(c)
+		return string(c), i
 	case 'u':
 		digits = 4
 	case 'U':
@@ -477,17 +493,17 @@ func (s *scanner) escape() string {
 	case 'x': // TOML 1.1
 		digits = 2
 	default:
-		return ""
+		return "", i
 	}
-	st := s.i
-	for k := 0; k < digits && !s.eof() && isHex(s.peek()); k++ {
-		s.advance()
+	st := i
+	for i < len(src) && i-st < digits && isHex(src[i]) {
+		i++
 	}
-	n, err := strconv.ParseUint(s.src[st:s.i], 16, 32)
-	if err != nil || s.i-st != digits {
-		return ""
+	n, err := strconv.ParseUint(src[st:i], 16, 32)
+	if err != nil || i-st != digits {
+		return "", i
 	}
-	return string(rune(n))
+	return string(rune(n)), i
 }
 
 func isHex(c byte) bool {

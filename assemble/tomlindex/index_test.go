@@ -169,3 +169,18 @@ func TestTableAt(t *testing.T) {
 		}
 	}
 }
+
+func TestUnescape(t *testing.T) {
+	for _, c := range []struct {
+		src, text string
+		next      int
+	}{
+		{`\n`, "\n", 2}, {`\"x`, `"`, 2}, {`\u00e9!`, "é", 6}, {`\U0001F600`, "😀", 10},
+		{`\x41`, "A", 4}, {`\u00e`, "", 5}, {`\q`, "", 2}, {`\`, "", 1}, {"\\\n", "", 1},
+	} {
+		text, next := Unescape(c.src, 0)
+		if text != c.text || next != c.next {
+			t.Errorf("Unescape(%q) = %q, %d; want %q, %d", c.src, text, next, c.text, c.next)
+		}
+	}
+}
