@@ -87,8 +87,9 @@ func (s *Server) state(f *dataFile) (*pageState, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s is not valid TOML, so it cannot be shown as forms: %v. Correct it in a text editor (mou validate %s says where), then reload", f.path, err, f.path)
 	}
-	st := &pageState{text: text, hash: hash, pages: pages, findings: s.validateText(f, text)}
-	if p, _ := partnership.Parse(f.path, text); p != nil {
+	findings, p := s.validated(f, text)
+	st := &pageState{text: text, hash: hash, pages: pages, findings: findings}
+	if p != nil {
 		st.name = p.Partnership.Name
 	}
 	return st, nil
@@ -350,16 +351,14 @@ func (s *Server) liveCheck(f *dataFile, req validateRequest) (validateResponse, 
 	if err != nil {
 		return validateResponse{}, err
 	}
-	resp := validateResponse{Problems: out.Problems, Findings: s.validateText(f, out.Text), Links: map[string]string{}}
+	findings, _ := s.validated(f, out.Text)
+	resp := validateResponse{Problems: out.Problems, Findings: findings, Links: map[string]string{}}
 	if resp.Problems == nil {
 		resp.Problems = []problem{}
 	}
-	pages, err := pagesOf(out.Text)
-	if err == nil {
-		resp.Pages = countByPage(pages, resp.Findings)
-		for _, x := range resp.Findings {
-			resp.Links[x.Path] = fieldHref(f, pages, x.Path)
-		}
+	resp.Pages = countByPage(out.Pages, resp.Findings)
+	for _, x := range resp.Findings {
+		resp.Links[x.Path] = fieldHref(f, out.Pages, x.Path)
 	}
 	for _, x := range resp.Findings {
 		if x.Severity == "error" {

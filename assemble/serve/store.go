@@ -154,6 +154,9 @@ type outcome struct {
 	// External is set when the file had changed since the page was shown
 	// (another tab or another program): the edits were merged into it.
 	External bool
+	// Pages are the forms of the text the edits were applied to: their
+	// pages and paths are the edited text's too.
+	Pages []form.Page
 }
 
 // pagesOf returns the forms of a text; a text that is not TOML gives none.
@@ -180,6 +183,7 @@ func apply(text, base string, edits map[string]string) (outcome, error) {
 	if err != nil {
 		return out, fmt.Errorf("the file is not valid TOML any more (was it edited elsewhere?): %v", err)
 	}
+	out.Pages = cur
 	was := cur
 	if out.External {
 		if was, err = pagesOf(base); err != nil {

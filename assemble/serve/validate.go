@@ -18,35 +18,43 @@ type finding struct {
 	Line     int    `json:"line,omitempty"`
 }
 
-// validateText runs `mou validate`'s own checks on text as if it were the
+// validated runs `mou validate`'s own checks on text as if it were the
 // file's: the same parse, field rules, domain rules and the team's
-// register beside the file.
-func (s *Server) validateText(f *dataFile, text string) []finding {
+// register beside the file. It returns the findings and the partnership
+// read, nil when the text does not read.
+func (s *Server) validated(f *dataFile, text string) ([]finding, *partnership.Partnership) {
 	p, fs := partnership.Parse(f.path, text)
 	if p != nil {
 		opts := partnership.Options{Today: s.cfg.Today}
 		reg := filepath.Join(filepath.Dir(f.path), partnership.RegisterFile)
 		if _, err := os.Stat(reg); err == nil {
 			rs, rfs, err := partnership.LoadRegister(reg)
-			if err == nil {
-				opts.Reorganisations = rs
-				fs = append(fs, rfs...)
+			if err != nil {
+				// As `mou validate` stops on it, the page says it.
+				fs = append(fs, partnership.Finding{Severity: partnership.Error, Rule: "register.unreadable", File: reg,
+					Message: err.Error(), Hint: "correct or remove " + partnership.RegisterFile + " beside the data file"})
 			}
+			opts.Reorganisations = rs
+			fs = append(fs, rfs...)
 		}
 		fs = append(fs, p.Validate(opts)...)
 	}
 	fs.Sort()
 	out := make([]finding, 0, len(fs))
+	var ix *tomlindex.Index
 	for _, x := range fs {
 		path := x.Path
 		if path == "" && x.Line > 0 {
 			// A finding of how the file is written (a syntax error) names
 			// a line: the table it is in is the nearest field.
-			path = tomlindex.Build(text).TableAt(x.Line)
+			if ix == nil {
+				ix = tomlindex.Build(text)
+			}
+			path = ix.TableAt(x.Line)
 		}
 		out = append(out, finding{Path: path, Severity: x.Severity.String(), Message: x.Message, Hint: plainHint(x.Hint), Line: x.Line})
 	}
-	return out
+	return out, p
 }
 
 // topKey is the data's top-level key a path is under: "partners" for
