@@ -44,12 +44,11 @@ func newJobs() *jobs { return &jobs{by: map[string]*job{}} }
 // keepJobs bounds the finished builds kept for download.
 const keepJobs = 16
 
-func (j *jobs) add(file string) *job {
+// addLocked adds a running job for file; j.mu is held.
+func (j *jobs) addLocked(file string) *job {
 	id := make([]byte, 12)
 	rand.Read(id)
 	jb := &job{id: hex.EncodeToString(id), file: file, started: time.Now(), state: "running"}
-	j.mu.Lock()
-	defer j.mu.Unlock()
 	if len(j.by) >= keepJobs {
 		var oldest *job
 		for _, o := range j.by {
@@ -63,6 +62,18 @@ func (j *jobs) add(file string) *job {
 	}
 	j.by[jb.id] = jb
 	return jb
+}
+
+// start adds a job for file unless one is running, which it returns.
+func (j *jobs) start(file string) (*job, bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for _, o := range j.by {
+		if o.file == file && !o.done() {
+			return o, false
+		}
+	}
+	return j.addLocked(file), true
 }
 
 func (j *jobs) get(id string) *job {
@@ -146,8 +157,12 @@ func (s *Server) buildStart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pdf := r.FormValue("pdf") == "on" || r.FormValue("pdf") == "true"
-	jb := s.jobs.add(f.id)
-	go s.runBuild(f, jb, pdf)
+	// One build of a file at a time: a second click follows the first
+	// rather than starting another LibreOffice beside it.
+	jb, started := s.jobs.start(f.id)
+	if started {
+		go s.runBuild(f, jb, pdf)
+	}
 	http.Redirect(w, r, "/p/"+f.id+"/build?job="+jb.id, http.StatusSeeOther)
 }
 

@@ -65,6 +65,11 @@ func (f *dataFile) keepLocked(text string) {
 		return
 	}
 	f.kept = append(f.kept, keptVersion{Hash: h, At: time.Now(), Path: p})
+	if len(f.kept) > keepVersions {
+		// The oldest but one goes: the first is the file as the app opened it.
+		os.Remove(f.kept[1].Path)
+		f.kept = append(f.kept[:1], f.kept[2:]...)
+	}
 }
 
 // keptVersions lists the session's earlier versions, newest first.
